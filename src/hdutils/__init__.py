@@ -1,0 +1,1 @@
+"""Compatibility module for component code written for hetida designer."""

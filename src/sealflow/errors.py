@@ -1,0 +1,79 @@
+"""The one exception tree of Sealflow.
+
+Every error carries a message a user can act on: what was wrong, where, and what to do next::
+
+    SealflowError                       any failure Sealflow reports to a user
+    ├── InvalidInput                    input that breaks a rule of the model
+    │   ├── InvalidTransformation       a transformation revision breaks a rule (names field and rule)
+    │   └── InvalidWiring               a wiring does not fit the transformation it runs
+    ├── NotFound                        something asked for does not exist
+    │   ├── TransformationNotFound
+    │   └── CodeNotFound                no code with that hash in the code store
+    ├── Conflict                        the request clashes with the stored state
+    │   └── LifecycleViolation          the state of a revision forbids the change
+    ├── CodeIntegrityError              stored code does not hash to its key
+    ├── StorageError                    the database or a stored file failed
+    └── ExecutionFailed                 a run ended in failure; carries the structured error
+
+The service maps the tree to HTTP status codes in one place, the CLI to exit codes in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SealflowError(Exception):
+    """Base of every error Sealflow reports to a user."""
+
+    def __init__(self, message: str, **context: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.context = context
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidInput(SealflowError):
+    """Input that breaks a rule of the model."""
+
+
+class InvalidTransformation(InvalidInput):
+    """A transformation revision breaks a rule; the message names the field and the rule."""
+
+
+class InvalidWiring(InvalidInput):
+    """A wiring does not fit the transformation it is meant to run."""
+
+
+class NotFound(SealflowError):
+    """Something asked for does not exist."""
+
+
+class TransformationNotFound(NotFound):
+    """No transformation revision with the given id."""
+
+
+class CodeNotFound(NotFound):
+    """No code with the given hash in the code store."""
+
+
+class Conflict(SealflowError):
+    """The request clashes with what is stored."""
+
+
+class LifecycleViolation(Conflict):
+    """The state of a revision forbids the change."""
+
+
+class CodeIntegrityError(SealflowError):
+    """Stored code does not hash to the key it is stored under."""
+
+
+class StorageError(SealflowError):
+    """The database or a stored file failed."""
+
+
+class ExecutionFailed(SealflowError):
+    """A run ended in failure; ``context['error']`` holds the structured error."""
