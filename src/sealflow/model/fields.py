@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
 
-#: The characters allowed in names, categories, tags and descriptions (``\w`` is Unicode-aware).
+#: The characters allowed in names, categories, tags and descriptions. ``\w`` is Python's Unicode word
+#: class, so models using these types validate with ``regex_engine="python-re"``.
 VALID_CHARS = r"^[\w ,.\-()&+=/]+$"
 
 ValidStr = Annotated[str, StringConstraints(pattern=VALID_CHARS, min_length=1)]

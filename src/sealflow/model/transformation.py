@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from sealflow.errors import InvalidTransformation
 from sealflow.model.datatypes import State, TransformationType
@@ -41,6 +41,8 @@ def _utc(value: datetime | None) -> datetime | None:
 
 class TransformationRevision(BaseModel):
     """One revision of a component or workflow, in the shape of the exchange format."""
+
+    model_config = ConfigDict(regex_engine="python-re")
 
     id: UUID = Field(default_factory=uuid4)
     revision_group_id: UUID = Field(default_factory=uuid4)

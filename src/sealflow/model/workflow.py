@@ -47,7 +47,7 @@ class OperatorInput(Connector):
 class Operator(BaseModel):
     """A released component or workflow placed into a workflow."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", regex_engine="python-re")
 
     id: UUID = Field(default_factory=uuid4)
     revision_group_id: UUID = Field(default_factory=uuid4)
