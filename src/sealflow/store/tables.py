@@ -1,0 +1,108 @@
+"""Database rows, private to ``sealflow.store``: other layers see domain types from ``sealflow.model``.
+
+The schema itself is created and changed only by the migrations in ``sealflow.store.migrations``; these
+classes describe it for queries, and a test checks that they and the migrations agree.
+
+* ``code_blobs`` is the append-only code store: one row per exact code text, keyed by its SHA-256.
+* ``transformation_revisions`` holds every field of a revision. A component's code lives only in
+  ``code_blobs``; its row points at it through ``code_hash``. A workflow keeps its graph as JSON.
+* ``nestings`` holds one row per operator of a workflow: the revision it runs. Only direct uses are
+  stored, so the table never goes stale; transitive closures are computed with recursive queries.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import CheckConstraint, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from sealflow.store.column_types import UTCDateTime, json_document, utc_now
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+STATES = ("DRAFT", "RELEASED", "DISABLED")
+TYPES = ("COMPONENT", "WORKFLOW")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(value) for value in values)})"
+
+
+class Base(DeclarativeBase):
+    """Base of all rows; its metadata is what migrations are compared against."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class CodeBlobRow(Base):
+    """One exact component code text, keyed by the SHA-256 of its UTF-8 bytes; never updated."""
+
+    __tablename__ = "code_blobs"
+    __table_args__ = (
+        CheckConstraint("length(hash) = 64", name="hash_is_sha256_hex"),
+        CheckConstraint("size >= 0", name="size_not_negative"),
+    )
+
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class TransformationRow(Base):
+    """One transformation revision; a component points at its code, a workflow holds its graph."""
+
+    __tablename__ = "transformation_revisions"
+    __table_args__ = (
+        # Its index also serves lookups by revision group alone.
+        UniqueConstraint("revision_group_id", "version_tag"),
+        CheckConstraint(_one_of("state", STATES), name="state"),
+        CheckConstraint(_one_of("type", TYPES), name="type"),
+        CheckConstraint(
+            "(type = 'COMPONENT' AND code_hash IS NOT NULL AND workflow_content IS NULL)"
+            " OR (type = 'WORKFLOW' AND code_hash IS NULL AND workflow_content IS NOT NULL)",
+            name="content_by_type",
+        ),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    revision_group_id: Mapped[UUID] = mapped_column()
+    name: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(60))
+    version_tag: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(16))
+    type: Mapped[str] = mapped_column(String(16))
+    released_timestamp: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    disabled_timestamp: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    documentation: Mapped[str] = mapped_column(Text)
+    io_interface: Mapped[dict[str, Any]] = mapped_column(json_document())
+    test_wiring: Mapped[dict[str, Any]] = mapped_column(json_document())
+    workflow_content: Mapped[dict[str, Any] | None] = mapped_column(json_document())
+    code_hash: Mapped[str | None] = mapped_column(
+        ForeignKey("code_blobs.hash", ondelete="RESTRICT"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now, onupdate=utc_now)
+
+
+class NestingRow(Base):
+    """A workflow runs ``nested_transformation_id`` as its operator ``operator_id``."""
+
+    __tablename__ = "nestings"
+    workflow_id: Mapped[UUID] = mapped_column(
+        ForeignKey("transformation_revisions.id", ondelete="CASCADE"), primary_key=True
+    )
+    operator_id: Mapped[UUID] = mapped_column(primary_key=True)
+    nested_transformation_id: Mapped[UUID] = mapped_column(
+        ForeignKey("transformation_revisions.id", ondelete="RESTRICT"), index=True
+    )
