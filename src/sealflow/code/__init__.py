@@ -1,0 +1,1 @@
+"""Component code: generation from the IO interface, reading .py files, hashing, storing and importing."""
