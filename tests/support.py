@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
 
+from sealflow.errors import CodeNotFound
 from sealflow.model.datatypes import State
+from sealflow.model.hashing import code_hash
 from sealflow.model.transformation import TransformationRevision
 
 RELEASED_AT = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -56,3 +58,20 @@ def component(
 def add_component(data_type: str = "INT") -> TransformationRevision:
     """``sum = a + b``."""
     return component("Add", {"a": data_type, "b": data_type}, {"sum": data_type}, "return {'sum': a + b}")
+
+
+class MemoryCodeSource:
+    """A code source backed by a dict, for runs without a database."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+
+    def add(self, *revisions: TransformationRevision) -> None:
+        for tr in revisions:
+            if not tr.is_workflow:
+                self.texts[code_hash(tr.code())] = tr.code()
+
+    def get(self, hash_: str) -> str:
+        if hash_ not in self.texts:
+            raise CodeNotFound(f"no code {hash_}")
+        return self.texts[hash_]

@@ -1,0 +1,1 @@
+"""The runtime: compile transformations into plans of component steps and run them."""

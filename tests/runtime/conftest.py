@@ -1,0 +1,25 @@
+import pytest
+
+from sealflow.code import importer
+from support import MemoryCodeSource
+
+
+@pytest.fixture
+def code_source():
+    source = MemoryCodeSource()
+    importer.install(source)
+    yield source
+    importer.uninstall()
+
+
+@pytest.fixture
+def run_tr(code_source):
+    """Run a revision with its nested revisions given in memory."""
+    from sealflow.runtime.runner import run
+
+    def go(tr, inputs, *nested, **options):
+        revisions = {n.id: n for n in nested}
+        code_source.add(tr, *nested)
+        return run(tr, revisions.__getitem__, inputs, **options)
+
+    return go
