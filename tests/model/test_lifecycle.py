@@ -2,12 +2,12 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 import pytest
-from support import add_component, component
 
 from sealflow.errors import LifecycleViolation
 from sealflow.model import lifecycle
 from sealflow.model.builder import WorkflowBuilder
 from sealflow.model.datatypes import State
+from support import add_component, component
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -36,13 +36,17 @@ def test_disable_keeps_code_and_release_date():
 @pytest.mark.parametrize(
     ("make", "rule"),
     [
-        pytest.param(lambda: lifecycle.release(draft(), NOW), "only a DRAFT can be released", id="release-twice"),
+        pytest.param(
+            lambda: lifecycle.release(draft(), NOW), "only a DRAFT can be released", id="release-twice"
+        ),
         pytest.param(
             lambda: component("Empty", {}, {}, "return {}", state=State.DRAFT),
             "neither inputs nor outputs",
             id="component-without-io",
         ),
-        pytest.param(lambda: WorkflowBuilder().build("Empty"), "no operators", id="workflow-without-operators"),
+        pytest.param(
+            lambda: WorkflowBuilder().build("Empty"), "no operators", id="workflow-without-operators"
+        ),
     ],
 )
 def test_release_refusals_say_why(make, rule):
@@ -79,9 +83,15 @@ def test_released_may_be_disabled_by_update():
 
 
 def test_new_revision_starts_a_draft_in_the_same_group():
-    released = lifecycle.release(add_component().model_copy(update={"state": State.DRAFT, "released_timestamp": None}), NOW)
+    released = lifecycle.release(
+        add_component().model_copy(update={"state": State.DRAFT, "released_timestamp": None}), NOW
+    )
     new = lifecycle.new_revision(released, uuid4(), "1.1.0")
-    assert (new.state, new.revision_group_id, new.version_tag) == (State.DRAFT, released.revision_group_id, "1.1.0")
+    assert (new.state, new.revision_group_id, new.version_tag) == (
+        State.DRAFT,
+        released.revision_group_id,
+        "1.1.0",
+    )
     assert new.released_timestamp is None
     with pytest.raises(LifecycleViolation, match="DRAFT already"):
         lifecycle.new_revision(new, uuid4(), "1.2.0")

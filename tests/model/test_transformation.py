@@ -40,11 +40,16 @@ def component_json(**overrides):
         pytest.param({"name": "semi;colon"}, "name", "should match pattern", id="bad-chars"),
         pytest.param({"state": "RELEASED"}, "(top level)", "needs a released_timestamp", id="released-no-ts"),
         pytest.param(
-            {"released_timestamp": RELEASED_AT}, "(top level)", "a DRAFT has no released_timestamp", id="draft-ts"
+            {"released_timestamp": RELEASED_AT},
+            "(top level)",
+            "a DRAFT has no released_timestamp",
+            id="draft-ts",
         ),
         pytest.param({"state": "DISABLED"}, "(top level)", "needs a disabled_timestamp", id="disabled-no-ts"),
         pytest.param({"type": "BOX"}, "type", "COMPONENT", id="bad-type"),
-        pytest.param({"content": {"operators": []}}, "(top level)", "must be its Python code", id="component-object"),
+        pytest.param(
+            {"content": {"operators": []}}, "(top level)", "must be its Python code", id="component-object"
+        ),
         pytest.param(
             {"io_interface": {"inputs": [{"name": "class", "data_type": "INT"}]}},
             "io_interface.inputs.0.name",
@@ -52,7 +57,11 @@ def component_json(**overrides):
             id="keyword-name",
         ),
         pytest.param(
-            {"io_interface": {"inputs": [{"name": "a", "data_type": "INT"}, {"name": "a", "data_type": "INT"}]}},
+            {
+                "io_interface": {
+                    "inputs": [{"name": "a", "data_type": "INT"}, {"name": "a", "data_type": "INT"}]
+                }
+            },
             "io_interface.inputs",
             "used more than once",
             id="duplicate-input",
@@ -76,7 +85,9 @@ def test_validation_errors_name_field_and_rule(overrides, field, rule):
         parse_transformation(component_json(**overrides), "add.json")
     message = str(info.value)
     assert message.startswith("add.json is invalid:")
-    assert any(line.strip().startswith(f"{field}:") and rule in line for line in message.splitlines()), message
+    assert any(line.strip().startswith(f"{field}:") and rule in line for line in message.splitlines()), (
+        message
+    )
 
 
 def test_released_revision_needs_named_io():

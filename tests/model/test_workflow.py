@@ -1,12 +1,12 @@
 from uuid import uuid4
 
 import pytest
-from support import add_component, component
 
 from sealflow.errors import InvalidTransformation
 from sealflow.model.builder import WorkflowBuilder
 from sealflow.model.datatypes import State
 from sealflow.model.transformation import parse_transformation
+from support import add_component, component
 
 
 def two_adds():
@@ -93,7 +93,7 @@ def test_cycle_names_the_operators():
     first, second = builder.add(add, "First"), builder.add(add, "Second")
     builder.link(first.output("sum"), second.input("a"))
     builder.link(second.output("sum"), first.input("a"))
-    with pytest.raises(InvalidTransformation, match="cycle through the operators .*'First'"):
+    with pytest.raises(InvalidTransformation, match=r"cycle through the operators .*'First'"):
         builder.build("Loop")
 
 
@@ -110,7 +110,14 @@ def test_released_workflow_with_unnamed_input_is_refused():
     builder.input("a", op.input("a"))
     builder.output("s", op.output("sum"))
     data = builder.build("Partial").to_json_dict()
-    data["content"]["inputs"].append({**data["content"]["inputs"][0], "id": data["id"], "name": None, "connector_id": op.operator.inputs[1].id.hex})
+    data["content"]["inputs"].append(
+        {
+            **data["content"]["inputs"][0],
+            "id": data["id"],
+            "name": None,
+            "connector_id": op.operator.inputs[1].id.hex,
+        }
+    )
     data["content"]["inputs"][-1]["connector_name"] = "b"
     data["state"] = "RELEASED"
     data["released_timestamp"] = "2026-01-01T00:00:00+00:00"

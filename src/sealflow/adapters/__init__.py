@@ -1,0 +1,1 @@
+"""Adapters bring input data into a run and send its outputs away."""

@@ -1,0 +1,1 @@
+"""The ``sealflow`` command line: parse, call one use case in ``sealflow.ops``, render."""

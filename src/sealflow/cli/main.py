@@ -1,0 +1,74 @@
+"""Entry point of the ``sealflow`` command: global options, error handling, sub-commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+
+from sealflow import __version__
+from sealflow.cli import run as run_commands
+from sealflow.cli import transformations as transformation_commands
+from sealflow.cli.context import CliState
+from sealflow.cli.exits import exit_code
+from sealflow.config import Settings
+from sealflow.errors import SealflowError
+
+app = typer.Typer(
+    name="sealflow",
+    help="Analytics workflows on time series and tables that reproduce after every upgrade and transfer.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(transformation_commands.app, name="transformations")
+app.command("run")(run_commands.run)
+app.command("import-json")(transformation_commands.import_json)
+
+_stderr = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sealflow {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(help="Data directory of the instance [env: SEALFLOW_HOME; default: ./.sealflow]"),
+    ] = None,
+    db_url: Annotated[
+        str | None,
+        typer.Option(
+            help="SQLAlchemy database URL [env: SEALFLOW_DB_URL; default: SQLite in the data directory]"
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Sealflow: components and workflows that stay reproducible."""
+    overrides = {key: value for key, value in {"home": home, "db_url": db_url}.items() if value is not None}
+    ctx.obj = CliState(Settings().model_copy(update=overrides))
+
+
+def cli(args: list[str] | None = None) -> None:
+    """Run the CLI; a Sealflow error prints its one-line cause and exits with its code."""
+    try:
+        code = app(args=args, standalone_mode=False)
+    except SealflowError as error:
+        _stderr.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+        raise SystemExit(exit_code(error)) from None
+    except click.exceptions.Abort:
+        _stderr.print("aborted")
+        raise SystemExit(1) from None
+    except click.ClickException as error:
+        error.show()
+        raise SystemExit(error.exit_code) from None
+    raise SystemExit(code if isinstance(code, int) else 0)

@@ -1,0 +1,93 @@
+"""``sealflow run``: execute a transformation and print its outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sealflow.adapters.direct import check_output_wiring, inputs_from_wiring
+from sealflow.cli.context import state
+from sealflow.cli.render import console, failure_text, print_json, result_table
+from sealflow.errors import ExecutionFailed, InvalidInput
+from sealflow.model.wiring import WorkflowWiring
+from sealflow.ops.execution import execute_transformation, load_run_target
+
+
+def _read_value(text: str) -> str:
+    if text.startswith("@"):
+        path = Path(text[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InvalidInput(f"cannot read input value from {path}: {exc.strerror}") from exc
+    return text
+
+
+def parse_input_options(options: list[str]) -> dict[str, Any]:
+    """``NAME=VALUE`` pairs as raw input values; ``NAME=@FILE`` reads the value from a file."""
+    values: dict[str, Any] = {}
+    for option in options:
+        name, sep, value = option.partition("=")
+        if not sep or not name:
+            raise InvalidInput(f"--input {option!r} is not NAME=VALUE; e.g. --input threshold=2.5")
+        values[name.strip()] = _read_value(value)
+    return values
+
+
+def read_inputs_json(path: Path) -> dict[str, Any]:
+    """Raw input values from a JSON file: an object of values by name, or a wiring."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path} must hold a JSON object of input values by name, or a wiring")
+    if "input_wirings" in data or "output_wirings" in data:
+        wiring = WorkflowWiring.model_validate(data)
+        check_output_wiring(wiring)
+        return inputs_from_wiring(wiring)
+    return data
+
+
+def run(
+    ctx: typer.Context,
+    target: Annotated[
+        str, typer.Argument(help="A transformation JSON file, or the id or name[@tag] of a stored one.")
+    ],
+    input_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--input", "-i", help="An input value as NAME=VALUE (JSON or plain text; @FILE reads a file)."
+        ),
+    ] = None,
+    inputs_json: Annotated[
+        Path | None, typer.Option(help="A JSON file with input values by name, or a wiring.")
+    ] = None,
+    test_wiring: Annotated[
+        bool, typer.Option("--test-wiring", help="Take the inputs from the transformation's test wiring.")
+    ] = False,
+    plots: Annotated[bool, typer.Option(help="Also run operators whose outputs are all plots.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON.")] = False,
+) -> None:
+    """Execute a transformation and print its outputs."""
+    instance = state(ctx).instance()
+    tr, unstored = load_run_target(instance, target)
+    raw: dict[str, Any] = {}
+    if test_wiring:
+        raw.update(inputs_from_wiring(tr.test_wiring))
+    if inputs_json:
+        raw.update(read_inputs_json(inputs_json))
+    raw.update(parse_input_options(input_ or []))
+    result = execute_transformation(instance, tr, raw, run_pure_plot_operators=plots, unstored=unstored)
+    if as_json:
+        print_json(result.model_dump(mode="json", exclude_none=True))
+    elif result.result == "ok":
+        console.print(f"[bold green]ok[/] {tr.name} {tr.version_tag}", highlight=False)
+        console.print(result_table(result))
+    if result.result != "ok":
+        raise ExecutionFailed(failure_text(result), error=result.error)
