@@ -42,7 +42,9 @@ class Port:
 
 
 def _plain(connector: Connector) -> Connector:
-    return Connector(id=connector.id, name=connector.name, data_type=connector.data_type, position=connector.position)
+    return Connector(
+        id=connector.id, name=connector.name, data_type=connector.data_type, position=connector.position
+    )
 
 
 @dataclass
@@ -91,7 +93,9 @@ class WorkflowBuilder:
                 OperatorInput(id=i.id, name=i.name, data_type=i.data_type, type=i.type, value=i.value)
                 for i in tr.io_interface.inputs
             ],
-            outputs=[OperatorOutput(id=o.id, name=o.name, data_type=o.data_type) for o in tr.io_interface.outputs],
+            outputs=[
+                OperatorOutput(id=o.id, name=o.name, data_type=o.data_type) for o in tr.io_interface.outputs
+            ],
             position=Position(x=250 * column, y=100),
         )
         self.content.operators.append(operator)
