@@ -5,6 +5,7 @@ Every error carries a message a user can act on: what was wrong, where, and what
     SealflowError                       any failure Sealflow reports to a user
     ├── InvalidInput                    input that breaks a rule of the model
     │   ├── InvalidTransformation       a transformation revision breaks a rule (names field and rule)
+    │   ├── ValueParseError             a value cannot be read as its data type
     │   └── InvalidWiring               a wiring does not fit the transformation it runs
     ├── NotFound                        something asked for does not exist
     │   ├── TransformationNotFound
@@ -13,6 +14,7 @@ Every error carries a message a user can act on: what was wrong, where, and what
     │   └── LifecycleViolation          the state of a revision forbids the change
     ├── CodeIntegrityError              stored code does not hash to its key
     ├── StorageError                    the database or a stored file failed
+    ├── ValueSerializationError         a value cannot be written as JSON for its data type
     └── ExecutionFailed                 a run ended in failure; carries the structured error
 
 The service maps the tree to HTTP status codes in one place, the CLI to exit codes in one place.
@@ -47,6 +49,10 @@ class InvalidWiring(InvalidInput):
     """A wiring does not fit the transformation it is meant to run."""
 
 
+class ValueParseError(InvalidInput):
+    """A value cannot be read as its data type; the message shows an excerpt and what is expected."""
+
+
 class NotFound(SealflowError):
     """Something asked for does not exist."""
 
@@ -73,6 +79,10 @@ class CodeIntegrityError(SealflowError):
 
 class StorageError(SealflowError):
     """The database or a stored file failed."""
+
+
+class ValueSerializationError(SealflowError):
+    """A value cannot be written as JSON for its data type; the message names the offending type."""
 
 
 class ExecutionFailed(SealflowError):
