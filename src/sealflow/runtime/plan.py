@@ -191,6 +191,8 @@ class _Compiler:
     def __init__(self, resolve: Resolver) -> None:
         self.resolve = resolve
         self.steps: list[Step] = []
+        self.resolved: dict[UUID, TransformationRevision] = {}
+        self.hashes: dict[UUID, str] = {}
 
     def workflow(
         self,
@@ -272,7 +274,7 @@ class _Compiler:
         outputs = tuple((io.name or "", io.data_type) for io in nested.io_interface.outputs)
         step = Step(
             index=len(self.steps),
-            code_hash=code_hash(nested.code()),
+            code_hash=self._hash(nested),
             inputs=tuple((names[connector_id], source) for connector_id, source in inputs.items()),
             outputs=outputs,
             operator=OperatorInfo(
@@ -293,7 +295,7 @@ class _Compiler:
         if operator.transformation_id in stack:
             raise PlanError(f"{where} nests a workflow inside itself; remove the operator")
         try:
-            nested = self.resolve(operator.transformation_id)
+            nested = self.resolved.get(operator.transformation_id) or self.resolve(operator.transformation_id)
         except SealflowError as exc:
             raise PlanError(
                 f"{where} refers to transformation {operator.transformation_id}, which cannot be loaded: {exc}"
@@ -311,7 +313,13 @@ class _Compiler:
                 f"{where} has connectors {', '.join(map(repr, stale))} that {nested.label} does not have; "
                 "replace the operator with the current revision"
             )
+        self.resolved[nested.id] = nested
         return nested
+
+    def _hash(self, tr: TransformationRevision) -> str:
+        if tr.id not in self.hashes:
+            self.hashes[tr.id] = code_hash(tr.code())
+        return self.hashes[tr.id]
 
 
 def _follow(source: Feed, produced: dict[tuple[UUID, UUID], Source]) -> Source:
