@@ -5,9 +5,7 @@ and the other names below resolve to this module (re-exported by the top-level `
 parsing helpers apply Sealflow's value rules (``sealflow.code.values``), so they are stricter than hetida's
 where hetida was wrong: an INT does not truncate 3.7, a BOOLEAN is not ``"on"``.
 
-``DataType`` mirrors ``sealflow.model.datatypes.DataType`` value by value and adds hetida's member names
-(``DataType.Integer`` ...) as enum aliases, which iteration skips. Its members are strings, so they compare
-equal to, and can be used wherever Sealflow expects, the model's members.
+``DataType`` is Sealflow's own enum, which also answers to hetida's member names (``DataType.Integer`` ...).
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -46,28 +43,7 @@ MULTITSFRAME_COLUMN_NAMES = list(values.MULTITSFRAME_COLUMNS)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class DataType(StrEnum):
-    """The data types of inputs and outputs, with hetida designer's member names as aliases."""
-
-    INT = "INT"
-    FLOAT = "FLOAT"
-    STRING = "STRING"
-    BOOLEAN = "BOOLEAN"
-    SERIES = "SERIES"
-    DATAFRAME = "DATAFRAME"
-    MULTITSFRAME = "MULTITSFRAME"
-    PLOTLYJSON = "PLOTLYJSON"
-    ANY = "ANY"
-
-    Integer = "INT"
-    Float = "FLOAT"
-    String = "STRING"
-    Boolean = "BOOLEAN"
-    Series = "SERIES"
-    DataFrame = "DATAFRAME"
-    MultiTSFrame = "MULTITSFRAME"
-    PlotlyJson = "PLOTLYJSON"
-    Any = "ANY"
+DataType = datatypes.DataType
 
 
 class ComponentException(Exception):

@@ -40,6 +40,18 @@ class Port:
         """This port as a link end."""
         return Vertex(operator=self.operator.id, connector=_plain(self.connector))
 
+    def binding(self, name: str) -> dict[str, Any]:
+        """The fields of a workflow input, output or constant bound to this port."""
+        return {
+            "id": uuid4(),
+            "name": name,
+            "data_type": self.connector.data_type,
+            "operator_id": self.operator.id,
+            "connector_id": self.connector.id,
+            "operator_name": self.operator.name,
+            "connector_name": self.connector.name or "",
+        }
+
 
 def _plain(connector: Connector) -> Connector:
     return Connector(
@@ -107,51 +119,24 @@ class WorkflowBuilder:
 
     def input(self, name: str, port: Port, *, default: Any = None) -> None:
         """Expose an operator input as a workflow input; a default makes it OPTIONAL."""
+        optional = default is not None
         io = WorkflowInput(
-            id=uuid4(),
-            name=name,
-            data_type=port.connector.data_type,
-            operator_id=port.operator.id,
-            connector_id=port.connector.id,
-            operator_name=port.operator.name,
-            connector_name=port.connector.name or "",
-            type=InputType.OPTIONAL if default is not None else InputType.REQUIRED,
-            value=default,
+            **port.binding(name), type=InputType.OPTIONAL if optional else InputType.REQUIRED, value=default
         )
         self.content.inputs.append(io)
-        start = Vertex(connector=Connector(id=io.id, name=name, data_type=io.data_type))
-        self.content.links.append(Link(start=start, end=port.vertex()))
+        self.content.links.append(Link(start=io.vertex(), end=port.vertex()))
 
     def constant(self, port: Port, value: str) -> None:
         """Fix an operator input to a value (given as a string, parsed by type at run time)."""
-        io = Constant(
-            id=uuid4(),
-            name="",
-            data_type=port.connector.data_type,
-            operator_id=port.operator.id,
-            connector_id=port.connector.id,
-            operator_name=port.operator.name,
-            connector_name=port.connector.name or "",
-            value=value,
-        )
+        io = Constant(**port.binding(""), value=value)
         self.content.constants.append(io)
-        start = Vertex(connector=Connector(id=io.id, name="", data_type=io.data_type))
-        self.content.links.append(Link(start=start, end=port.vertex()))
+        self.content.links.append(Link(start=io.vertex(), end=port.vertex()))
 
     def output(self, name: str, port: Port) -> None:
         """Expose an operator output as a workflow output."""
-        io = WorkflowOutput(
-            id=uuid4(),
-            name=name,
-            data_type=port.connector.data_type,
-            operator_id=port.operator.id,
-            connector_id=port.connector.id,
-            operator_name=port.operator.name,
-            connector_name=port.connector.name or "",
-        )
+        io = WorkflowOutput(**port.binding(name))
         self.content.outputs.append(io)
-        end = Vertex(connector=Connector(id=io.id, name=name, data_type=io.data_type))
-        self.content.links.append(Link(start=port.vertex(), end=end))
+        self.content.links.append(Link(start=port.vertex(), end=io.vertex()))
 
     def build(
         self,

@@ -6,7 +6,11 @@ from enum import StrEnum
 
 
 class DataType(StrEnum):
-    """A data type of an input or output, as named in the exchange format."""
+    """A data type of an input or output, as named in the exchange format.
+
+    hetida designer's member names (``Integer``, ``MultiTSFrame`` ...) are aliases, so that component code
+    using them runs unchanged; iteration lists each type once.
+    """
 
     INT = "INT"
     FLOAT = "FLOAT"
@@ -17,6 +21,16 @@ class DataType(StrEnum):
     MULTITSFRAME = "MULTITSFRAME"
     PLOTLYJSON = "PLOTLYJSON"
     ANY = "ANY"
+
+    Integer = "INT"
+    Float = "FLOAT"
+    String = "STRING"
+    Boolean = "BOOLEAN"
+    Series = "SERIES"
+    DataFrame = "DATAFRAME"
+    MultiTSFrame = "MULTITSFRAME"
+    PlotlyJson = "PLOTLYJSON"
+    Any = "ANY"
 
     def accepts(self, other: DataType) -> bool:
         """Whether a value of type ``other`` may flow into a connector of this type."""

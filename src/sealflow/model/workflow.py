@@ -102,6 +102,10 @@ class WorkflowIO(Connector):
     operator_name: str = ""
     connector_name: str = ""
 
+    def vertex(self) -> Vertex:
+        """This workflow IO as the outer end of a link."""
+        return Vertex(connector=Connector(id=self.id, name=self.name, data_type=self.data_type))
+
 
 class WorkflowInput(WorkflowIO):
     """A workflow input; an OPTIONAL one carries its default in ``value``."""
