@@ -41,12 +41,12 @@ def main(
     ctx: typer.Context,
     home: Annotated[
         Path | None,
-        typer.Option(help="Data directory of the instance [env: SEALFLOW_HOME; default: ./.sealflow]"),
+        typer.Option(help="Data directory of the instance (env SEALFLOW_HOME; default ./.sealflow)."),
     ] = None,
     db_url: Annotated[
         str | None,
         typer.Option(
-            help="SQLAlchemy database URL [env: SEALFLOW_DB_URL; default: SQLite in the data directory]"
+            help="SQLAlchemy database URL (env SEALFLOW_DB_URL; default: SQLite in the data directory)."
         ),
     ] = None,
     version: Annotated[
