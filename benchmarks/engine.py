@@ -22,6 +22,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from sealflow.adapters.direct import DirectProvisioning
+from sealflow.adapters.protocol import AdapterRegistry, wiring_from_values
 from sealflow.code import importer
 from sealflow.model.builder import WorkflowBuilder
 from sealflow.model.transformation import TransformationRevision
@@ -96,6 +98,7 @@ def main() -> None:
         revisions.insert(workflow)
 
         plan = compile_plan(workflow, revisions.get)
+        wiring, registry = wiring_from_values({"x": 0}), AdapterRegistry([DirectProvisioning()])
         functions = load_functions(plan)
 
         def direct() -> int:
@@ -107,11 +110,11 @@ def main() -> None:
         assert direct() == execute(plan, {"x": 0}).outputs["y"] == args.operators
         t_direct = best(direct, number=2000)
         t_engine = best(lambda: execute(plan, {"x": 0}), number=200)
-        t_run = best(lambda: run(workflow, revisions.get, {"x": 0}), number=20)
+        t_run = best(lambda: run(workflow, revisions.get, wiring, registry), number=20)
         single = compile_plan(component, revisions.get)
         t_single_direct = best(lambda: functions[0](x=0), number=20000)
         t_single_engine = best(lambda: execute(single, {"x": 0}), number=5000)
-        t_single_run = best(lambda: run(component, revisions.get, {"x": 0}), number=500)
+        t_single_run = best(lambda: run(component, revisions.get, wiring, registry), number=500)
         imports = cold_imports(codes, args.imports)
         importer.uninstall()
 

@@ -15,6 +15,8 @@ Every error carries a message a user can act on: what was wrong, where, and what
     ├── CodeIntegrityError              stored code does not hash to its key
     ├── StorageError                    the database or a stored file failed
     ├── ValueSerializationError         a value cannot be written as JSON for its data type
+    ├── AdapterError                    an adapter could not load or send data
+    │   └── AdapterUnavailable          an adapter's service or storage cannot be reached
     └── ExecutionFailed                 a run ended in failure; carries the structured error
 
 The service maps the tree to HTTP status codes in one place, the CLI to exit codes in one place.
@@ -83,6 +85,14 @@ class StorageError(SealflowError):
 
 class ValueSerializationError(SealflowError):
     """A value cannot be written as JSON for its data type; the message names the offending type."""
+
+
+class AdapterError(SealflowError):
+    """An adapter could not load or send data; the message names the adapter and the source or sink."""
+
+
+class AdapterUnavailable(AdapterError):
+    """An adapter's service or storage cannot be reached."""
 
 
 class ExecutionFailed(SealflowError):

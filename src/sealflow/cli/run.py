@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 
-from sealflow.adapters.direct import check_output_wiring, inputs_from_wiring
+from sealflow.adapters.protocol import wiring_from_values
 from sealflow.cli.context import state
 from sealflow.cli.render import console, failure_text, print_json, result_table
-from sealflow.errors import ExecutionFailed, InvalidInput
-from sealflow.model.wiring import WorkflowWiring
+from sealflow.errors import ExecutionFailed, InvalidInput, InvalidWiring
+from sealflow.model.transformation import describe_validation_error
+from sealflow.model.wiring import InputWiring, OutputWiring, WorkflowWiring
 from sealflow.ops.execution import execute_transformation, load_run_target
 
 
@@ -37,8 +39,8 @@ def parse_input_options(options: list[str]) -> dict[str, Any]:
     return values
 
 
-def read_inputs_json(path: Path) -> dict[str, Any]:
-    """Raw input values from a JSON file: an object of values by name, or a wiring."""
+def read_inputs_json(path: Path) -> WorkflowWiring:
+    """A wiring from a JSON file holding a wiring, or an object of input values by name."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -48,16 +50,28 @@ def read_inputs_json(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InvalidInput(f"{path} must hold a JSON object of input values by name, or a wiring")
     if "input_wirings" in data or "output_wirings" in data:
-        wiring = WorkflowWiring.model_validate(data)
-        check_output_wiring(wiring)
-        return inputs_from_wiring(wiring)
-    return data
+        try:
+            return WorkflowWiring.model_validate(data)
+        except ValidationError as exc:
+            raise InvalidWiring(describe_validation_error(exc, f"wiring in {path}")) from exc
+    return wiring_from_values(data)
+
+
+def merge_wirings(*wirings: WorkflowWiring | None) -> WorkflowWiring:
+    """One wiring; for a name wired more than once, the later wiring wins."""
+    inputs: dict[str, InputWiring] = {}
+    outputs: dict[str, OutputWiring] = {}
+    for wiring in wirings:
+        if wiring is not None:
+            inputs.update({w.workflow_input_name: w for w in wiring.input_wirings})
+            outputs.update({w.workflow_output_name: w for w in wiring.output_wirings})
+    return WorkflowWiring(input_wirings=list(inputs.values()), output_wirings=list(outputs.values()))
 
 
 def run(
     ctx: typer.Context,
     target: Annotated[
-        str, typer.Argument(help="A transformation JSON file, or the id or name[@tag] of a stored one.")
+        str, typer.Argument(help="A transformation JSON file, or the id or name\\[@tag] of a stored one.")
     ],
     input_: Annotated[
         list[str] | None,
@@ -77,13 +91,12 @@ def run(
     """Execute a transformation and print its outputs."""
     instance = state(ctx).instance()
     tr, unstored = load_run_target(instance, target)
-    raw: dict[str, Any] = {}
-    if test_wiring:
-        raw.update(inputs_from_wiring(tr.test_wiring))
-    if inputs_json:
-        raw.update(read_inputs_json(inputs_json))
-    raw.update(parse_input_options(input_ or []))
-    result = execute_transformation(instance, tr, raw, run_pure_plot_operators=plots, unstored=unstored)
+    wiring = merge_wirings(
+        tr.test_wiring if test_wiring else None,
+        read_inputs_json(inputs_json) if inputs_json else None,
+        wiring_from_values(parse_input_options(input_ or [])),
+    )
+    result = execute_transformation(instance, tr, wiring, run_pure_plot_operators=plots, unstored=unstored)
     if as_json:
         print_json(result.model_dump(mode="json", exclude_none=True))
     elif result.result == "ok":

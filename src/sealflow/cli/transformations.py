@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -37,7 +38,7 @@ def list_(
 @app.command()
 def show(
     ctx: typer.Context,
-    reference: Annotated[str, typer.Argument(help="Id or name[@tag] of the revision.")],
+    reference: Annotated[str, typer.Argument(help="Id or name\\[@tag] of the revision.")],
     code: Annotated[bool, typer.Option(help="Print only the component code.")] = False,
 ) -> None:
     """Show one revision as exchange-format JSON (or just its code)."""
@@ -50,7 +51,7 @@ def show(
 
 @app.command()
 def release(
-    ctx: typer.Context, reference: Annotated[str, typer.Argument(help="Id or name[@tag] of the draft.")]
+    ctx: typer.Context, reference: Annotated[str, typer.Argument(help="Id or name\\[@tag] of the draft.")]
 ) -> None:
     """Release a draft: it becomes usable in workflows and is frozen from then on."""
     instance = state(ctx).instance()
@@ -60,7 +61,7 @@ def release(
 
 @app.command()
 def disable(
-    ctx: typer.Context, reference: Annotated[str, typer.Argument(help="Id or name[@tag] of the revision.")]
+    ctx: typer.Context, reference: Annotated[str, typer.Argument(help="Id or name\\[@tag] of the revision.")]
 ) -> None:
     """Deprecate a revision: existing workflows keep working, new ones should not use it."""
     instance = state(ctx).instance()
@@ -78,4 +79,6 @@ def import_json(
     outcomes = ops.import_json_files(state(ctx).instance(), files)
     for outcome in outcomes:
         console.print(f"{outcome.action:>9}  {outcome.transformation.label}", highlight=False)
-    console.print(f"{len(outcomes)} revision(s) imported", highlight=False)
+    counts = Counter(outcome.action for outcome in outcomes)
+    summary = ", ".join(f"{counts[action]} {action}" for action in ("created", "updated", "unchanged"))
+    console.print(f"{len(outcomes)} revision(s): {summary}", highlight=False)

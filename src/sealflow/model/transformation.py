@@ -156,7 +156,7 @@ def parse_transformation(data: Any, source: str = "transformation") -> Transform
 
 
 def describe_validation_error(exc: ValidationError, source: str) -> str:
-    """One line per problem: ``field.path: rule``."""
+    """One line: ``source is invalid: field.path: rule; ...``."""
     errors = exc.errors()
     in_workflow = any(_union_branch(e["loc"]) == "WorkflowContent" for e in errors)
     lines = []
@@ -170,7 +170,7 @@ def describe_validation_error(exc: ValidationError, source: str) -> str:
         path = ".".join(str(part) for part in loc) or "(top level)"
         message = error["msg"].removeprefix("Value error, ")
         lines.append(f"{path}: {message}")
-    return f"{source} is invalid:\n  " + "\n  ".join(lines)
+    return f"{source} is invalid: " + "; ".join(lines)
 
 
 def _union_branch(loc: tuple[int | str, ...]) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 from uuid import UUID
 
 from sealflow.errors import InvalidInput
 from sealflow.model.transformation import TransformationRevision
+from sealflow.model.wiring import WorkflowWiring
 from sealflow.ops.instance import Instance
 from sealflow.ops.transformations import nesting_order, read_json_file, resolve_reference
 from sealflow.runtime.results import ExecutionResult
@@ -18,7 +18,7 @@ from sealflow.runtime.runner import run
 def execute_transformation(
     instance: Instance,
     tr: TransformationRevision,
-    raw_inputs: Mapping[str, Any],
+    wiring: WorkflowWiring,
     *,
     run_pure_plot_operators: bool = False,
     job_id: str | None = None,
@@ -36,7 +36,9 @@ def execute_transformation(
     def resolve(transformation_id: UUID) -> TransformationRevision:
         return extra.get(transformation_id) or instance.transformations.get(transformation_id)
 
-    return run(tr, resolve, raw_inputs, run_pure_plot_operators=run_pure_plot_operators, job_id=job_id)
+    return run(
+        tr, resolve, wiring, instance.adapters, run_pure_plot_operators=run_pure_plot_operators, job_id=job_id
+    )
 
 
 def load_run_target(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sealflow.adapters.direct import DirectProvisioning
+from sealflow.adapters.protocol import AdapterRegistry
 from sealflow.code import importer
 from sealflow.config import Settings
 from sealflow.store.code import CodeRepository
@@ -19,12 +21,19 @@ class Instance:
     database: Database
     transformations: TransformationRepository
     code: CodeRepository
+    adapters: AdapterRegistry
 
     @classmethod
     def open(cls, settings: Settings) -> Instance:
         """Open (and migrate) the instance's database and import component code from its code store."""
         database = Database.open(settings.database_url)
-        instance = cls(settings, database, TransformationRepository(database), CodeRepository(database))
+        instance = cls(
+            settings,
+            database,
+            TransformationRepository(database),
+            CodeRepository(database),
+            AdapterRegistry([DirectProvisioning()]),
+        )
         importer.install(instance.code)
         return instance
 

@@ -1,20 +1,24 @@
-"""Run a transformation end to end: compile, take the inputs, execute, encode the outputs.
+"""Run a transformation end to end: compile, load inputs through adapters, execute, send and encode outputs.
 
-Failures of a run come back as an ``ExecutionResult`` with ``result == "failure"`` and a structured error;
-inputs that do not fit the transformation (unknown or missing names) raise ``InvalidWiring``.
+Failures of a run come back as an ``ExecutionResult`` with ``result == "failure"`` and a structured error
+that names the stage; a wiring that does not fit the transformation (unknown names, required inputs
+without a source) raises ``InvalidWiring`` before anything runs.
 """
 
 from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
+from uuid import uuid4
 
+from sealflow.adapters.protocol import AdapterRegistry, RunContext, SinkRequest, SourceRequest, is_direct
 from sealflow.code.values import parse_value, serialize_value
-from sealflow.errors import InvalidWiring, SealflowError
+from sealflow.errors import AdapterError, InvalidWiring, SealflowError
 from sealflow.model.transformation import TransformationRevision
+from sealflow.model.wiring import WorkflowWiring
 from sealflow.runtime.engine import OperatorHook, StageError, execute
 from sealflow.runtime.plan import Plan, PlanError, Resolver, compile_plan
 from sealflow.runtime.results import ExecutionError, ExecutionResult, MeasuredStep, ProcessStage
@@ -25,48 +29,61 @@ class _Clock:
 
     def __init__(self) -> None:
         self.steps: dict[str, MeasuredStep] = {}
-        self._started: dict[str, tuple[datetime, float]] = {}
 
-    def start(self, name: str) -> None:
-        self._started[name] = (datetime.now(UTC), time.perf_counter())
+    def measure(self, name: str, work: Callable[[], Any]) -> Any:
+        wall, counter = datetime.now(UTC), time.perf_counter()
+        try:
+            return work()
+        finally:
+            duration = time.perf_counter() - counter
+            self.steps[name] = MeasuredStep(name=name, start=wall, end=datetime.now(UTC), duration=duration)
 
-    def stop(self, name: str) -> None:
-        wall, counter = self._started.pop(name)
-        duration = time.perf_counter() - counter
-        self.steps[name] = MeasuredStep(name=name, start=wall, end=datetime.now(UTC), duration=duration)
 
-
-def check_input_names(plan: Plan, given: Mapping[str, Any]) -> None:
-    """Raise ``InvalidWiring`` if a given name is unknown or a required input is missing."""
-    known = {spec.name for spec in plan.inputs}
-    unknown = sorted(set(given) - known)
+def route(plan: Plan, wiring: WorkflowWiring) -> tuple[list[SourceRequest], list[SinkRequest]]:
+    """Which inputs to load and which outputs to send; ``InvalidWiring`` if the wiring does not fit."""
+    title = f"{plan.transformation.name} {plan.transformation.tag}"
+    inputs = {spec.name: spec for spec in plan.inputs}
+    unknown = sorted({w.workflow_input_name for w in wiring.input_wirings} - set(inputs))
     if unknown:
         raise InvalidWiring(
-            f"{plan.transformation.name} {plan.transformation.tag} has no input(s) {', '.join(map(repr, unknown))}; "
-            f"its inputs are {', '.join(map(repr, sorted(known))) or 'none'}"
+            f"{title} has no input(s) {', '.join(map(repr, unknown))}; "
+            f"its inputs are {', '.join(map(repr, sorted(inputs))) or 'none'}"
         )
-    missing = [spec.name for spec in plan.inputs if spec.required and spec.name not in given]
+    sources = [
+        SourceRequest(w.workflow_input_name, inputs[w.workflow_input_name].data_type, w)
+        for w in wiring.input_wirings
+        if not w.use_default_value
+    ]
+    wired = {request.name for request in sources}
+    missing = [spec.name for spec in plan.inputs if spec.required and spec.name not in wired]
     if missing:
         raise InvalidWiring(
-            f"input(s) {', '.join(map(repr, missing))} of {plan.transformation.name} "
-            f"{plan.transformation.tag} have no value; give one for each"
+            f"input(s) {', '.join(map(repr, missing))} of {title} have no value; wire or give one for each"
         )
+    unknown = sorted({w.workflow_output_name for w in wiring.output_wirings} - set(plan.outputs))
+    if unknown:
+        raise InvalidWiring(
+            f"{title} has no output(s) {', '.join(map(repr, unknown))}; "
+            f"its outputs are {', '.join(map(repr, sorted(plan.outputs))) or 'none'}"
+        )
+    sinks = [
+        SinkRequest(w.workflow_output_name, plan.outputs[w.workflow_output_name][1], w)
+        for w in wiring.output_wirings
+        if not is_direct(w)
+    ]
+    return sources, sinks
 
 
 def parse_inputs(plan: Plan, given: Mapping[str, Any]) -> dict[str, Any]:
-    """Parse each given raw value by its input's data type; defaults fill the rest."""
+    """Parse each loaded value by its input's data type; defaults fill the rest."""
     values: dict[str, Any] = {}
     for spec in plan.inputs:
         if spec.name in given:
             try:
                 values[spec.name] = parse_value(given[spec.name], spec.data_type)
             except SealflowError as exc:
-                raise StageError(
-                    ExecutionError(
-                        type=type(exc).__name__,
-                        message=f"input {spec.name!r} ({spec.data_type}): {exc}",
-                        process_stage=ProcessStage.PARSING_LOADED_DATA,
-                    )
+                raise _stage_error(
+                    ProcessStage.PARSING_LOADED_DATA, exc, f"input {spec.name!r} ({spec.data_type}): {exc}"
                 ) from exc
         elif spec.default is not None:
             values[spec.name] = spec.default
@@ -76,55 +93,82 @@ def parse_inputs(plan: Plan, given: Mapping[str, Any]) -> dict[str, Any]:
 def run(
     tr: TransformationRevision,
     resolve: Resolver,
-    raw_inputs: Mapping[str, Any],
+    wiring: WorkflowWiring,
+    adapters: AdapterRegistry,
     *,
     run_pure_plot_operators: bool = False,
     job_id: str | None = None,
     hooks: Sequence[OperatorHook] = (),
 ) -> ExecutionResult:
-    """Run ``tr`` on raw (JSON-like) input values and return the encoded result."""
+    """Run ``tr`` with the inputs and outputs its wiring names and return the encoded result."""
+    job_id = job_id or str(uuid4())
     clock = _Clock()
-    clock.start("internal_full")
+    context = RunContext(job_id=job_id, transformation_id=str(tr.id))
     types = {io.name: io.data_type for io in tr.io_interface.outputs if io.name}
     outcome = None
+    start_wall, start = datetime.now(UTC), time.perf_counter()
     try:
-        clock.start("prepare_execution_input")
-        try:
-            plan = compile_plan(tr, resolve)
-        except PlanError as exc:
-            raise StageError(
-                ExecutionError(
-                    type="PlanError", message=str(exc), process_stage=ProcessStage.PARSING_WORKFLOW
-                )
-            ) from exc
-        check_input_names(plan, raw_inputs)
-        clock.stop("prepare_execution_input")
-        clock.start("load_data")
-        inputs = parse_inputs(plan, raw_inputs)
-        clock.stop("load_data")
-        clock.start("pure_execution")
-        outcome = execute(plan, inputs, run_pure_plot_operators=run_pure_plot_operators, hooks=hooks)
-        clock.stop("pure_execution")
-        encoded = encode_outputs(plan, outcome.outputs)
+        plan = clock.measure("prepare_execution_input", lambda: _compile(tr, resolve))
+        sources, sinks = route(plan, wiring)
+        loaded = clock.measure(
+            "load_data",
+            lambda: _adapter_call(
+                ProcessStage.LOADING_DATA_FROM_ADAPTERS, lambda: adapters.load(sources, context)
+            ),
+        )
+        inputs = parse_inputs(plan, loaded)
+        outcome = clock.measure(
+            "pure_execution",
+            lambda: execute(plan, inputs, run_pure_plot_operators=run_pure_plot_operators, hooks=hooks),
+        )
+        produced = outcome.outputs
+        clock.measure(
+            "send_data",
+            lambda: _adapter_call(
+                ProcessStage.SENDING_DATA_TO_ADAPTERS, lambda: adapters.send(sinks, produced, context)
+            ),
+        )
+        sent = {sink.name for sink in sinks}
+        encoded = encode_outputs(plan, {name: value for name, value in produced.items() if name not in sent})
+        result = ExecutionResult(result="ok", output_results_by_output_name=encoded)
     except StageError as exc:
-        clock.stop("internal_full")
-        return ExecutionResult(
+        result = ExecutionResult(
             result="failure",
-            output_types_by_output_name=types,
-            job_id=job_id,
             error=exc.error,
             traceback=exc.traceback or "".join(traceback.format_exception(exc)),
-            measured_steps=clock.steps,
-            operator_timings=outcome.timings if outcome else [],
         )
-    clock.stop("internal_full")
-    return ExecutionResult(
-        result="ok",
-        output_results_by_output_name=encoded,
-        output_types_by_output_name=types,
-        job_id=job_id,
-        measured_steps=clock.steps,
-        operator_timings=outcome.timings,
+    duration = time.perf_counter() - start
+    clock.steps["internal_full"] = MeasuredStep(
+        name="internal_full", start=start_wall, end=datetime.now(UTC), duration=duration
+    )
+    return result.model_copy(
+        update={
+            "output_types_by_output_name": types,
+            "job_id": job_id,
+            "measured_steps": clock.steps,
+            "operator_timings": outcome.timings if outcome else [],
+        }
+    )
+
+
+def _compile(tr: TransformationRevision, resolve: Resolver) -> Plan:
+    try:
+        return compile_plan(tr, resolve)
+    except PlanError as exc:
+        raise _stage_error(ProcessStage.PARSING_WORKFLOW, exc) from exc
+
+
+def _adapter_call(stage: ProcessStage, call: Callable[[], Any]) -> Any:
+    try:
+        return call()
+    except AdapterError as exc:
+        raise _stage_error(stage, exc) from exc
+
+
+def _stage_error(stage: ProcessStage, exc: SealflowError, message: str | None = None) -> StageError:
+    return StageError(
+        ExecutionError(type=type(exc).__name__, message=message or str(exc), process_stage=stage),
+        "".join(traceback.format_exception(exc)),
     )
 
 
@@ -136,12 +180,9 @@ def encode_outputs(plan: Plan, outputs: Mapping[str, Any]) -> dict[str, Any]:
         try:
             encoded[name] = serialize_value(value, data_type)
         except SealflowError as exc:
-            raise StageError(
-                ExecutionError(
-                    type=type(exc).__name__,
-                    message=f"output {name!r} ({data_type}) cannot be encoded: {exc}",
-                    process_stage=ProcessStage.ENCODING_RESULTS_TO_JSON,
-                ),
-                "".join(traceback.format_exception(exc)),
+            raise _stage_error(
+                ProcessStage.ENCODING_RESULTS_TO_JSON,
+                exc,
+                f"output {name!r} ({data_type}) cannot be encoded: {exc}",
             ) from exc
     return encoded
