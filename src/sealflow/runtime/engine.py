@@ -73,7 +73,7 @@ def load_functions(plan: Plan) -> list[Callable[..., Any]]:
             functions.append(load(step.code_hash).main)
         except SealflowError:
             raise
-        except BaseException as exc:
+        except (Exception, SystemExit) as exc:
             raise _step_error(
                 step, ProcessStage.PARSING_WORKFLOW, exc, "could not load the component code"
             ) from exc
