@@ -71,8 +71,6 @@ def load_functions(plan: Plan) -> list[Callable[..., Any]]:
     for step in plan.steps:
         try:
             functions.append(load(step.code_hash).main)
-        except SealflowError:
-            raise
         except (Exception, SystemExit) as exc:
             raise _step_error(
                 step, ProcessStage.PARSING_WORKFLOW, exc, "could not load the component code"
