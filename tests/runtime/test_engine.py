@@ -219,7 +219,7 @@ def test_series_outputs_with_nan_and_timestamps_encode_to_strict_json(run_tr):
 def test_missing_code_fails_the_run_while_parsing(run_tr, code_source):
     lost = component("Lost", {"a": "INT"}, {"b": "INT"}, "return {'b': a}  # never stored")
     code_source.add = lambda *revisions: None
-    error = run_tr(lost, {"a": 1, "b": 2}).error
+    error = run_tr(lost, {"a": 1}).error
     assert error.process_stage is ProcessStage.PARSING_WORKFLOW
     assert error.type == "CodeNotFound"
     assert "could not load the component code" in error.message
