@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from sealflow import __version__
+from sealflow.cli import env as env_commands
 from sealflow.cli import run as run_commands
 from sealflow.cli import transformations as transformation_commands
 from sealflow.cli.context import CliState
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(transformation_commands.app, name="transformations")
+app.add_typer(env_commands.app, name="env")
 app.command("run")(run_commands.run)
 app.command("import-json")(transformation_commands.import_json)
 

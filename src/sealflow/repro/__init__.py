@@ -1,0 +1,1 @@
+"""Reproducibility: environment fingerprints, manifests, sealed objects, replay and impact analysis."""
