@@ -1,0 +1,105 @@
+"""How an object becomes a payload and back: pickle (protocol 5) by default.
+
+A codec is the one place that turns objects into bytes. It also reports the modules the payload
+refers to, which the manifest records: what a reader must be able to import. The repository records
+the codec's name in each manifest and refuses payloads written by another codec, so a signed envelope
+can later come in as a codec of its own, chosen where the instance is opened.
+
+Objects whose classes are defined in component code pickle as ``sealflow_components.c_<sha256>.<Class>``;
+unpickling imports that module by hash from the code store (see ``sealflow.code.importer``), in any
+process that can reach the instance's database.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sealflow.errors import InvalidInput, ObjectUnreadable
+
+PICKLE_PROTOCOL = 5
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A payload, and the modules whose classes and functions it refers to (sorted)."""
+
+    payload: bytes
+    modules: tuple[str, ...] = ()
+
+
+class Codec(Protocol):
+    """Turns objects into payloads and back."""
+
+    @property
+    def name(self) -> str:
+        """The name recorded in each manifest."""
+        ...
+
+    def encode(self, obj: Any, what: str) -> Encoded:
+        """The payload of ``obj``; ``InvalidInput`` naming ``what`` if it cannot be encoded."""
+        ...
+
+    def decode(self, payload: bytes, what: str) -> Any:
+        """The object in ``payload``; ``ObjectUnreadable`` naming ``what`` if it cannot be decoded here."""
+        ...
+
+
+class PickleCodec:
+    """Plain pickle with protocol 5."""
+
+    name = "pickle"
+
+    def encode(self, obj: Any, what: str) -> Encoded:
+        """The pickle of ``obj``, byte for byte what ``pickle.dumps`` gives."""
+        buffer = io.BytesIO()
+        pickler = _ModuleRecorder(buffer)
+        try:
+            pickler.dump(obj)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
+            raise InvalidInput(
+                f"{what} cannot be pickled: {exc}; store objects whose classes are defined at the top "
+                "level of component code or in an installed package, without open files, locks, "
+                "lambdas or generators"
+            ) from exc
+        return Encoded(buffer.getvalue(), tuple(sorted(pickler.modules - {"builtins"})))
+
+    def decode(self, payload: bytes, what: str) -> Any:
+        """The object pickled in ``payload``."""
+        try:
+            return pickle.loads(payload)
+        except ModuleNotFoundError as exc:
+            raise ObjectUnreadable(
+                f"{what} needs the module {exc.name!r}, which cannot be imported here; install the "
+                "package it comes from (the version the object was written with) and load it again"
+            ) from exc
+        except Exception as exc:
+            raise ObjectUnreadable(
+                f"{what} cannot be unpickled here: {type(exc).__name__}: {exc}; load it with the code "
+                "and package versions it was written with"
+            ) from exc
+
+
+class _ModuleRecorder(pickle.Pickler):
+    """A pickler that notes the module of every class, function and object it writes."""
+
+    def __init__(self, buffer: io.BytesIO) -> None:
+        super().__init__(buffer, protocol=PICKLE_PROTOCOL)
+        self.modules: set[str] = set()
+
+    def reducer_override(self, obj: Any) -> Any:
+        """Note the module, then let pickle go on as usual."""
+        try:
+            owner = obj if isinstance(obj, type) or hasattr(obj, "__qualname__") else type(obj)
+            module = getattr(owner, "__module__", None)
+        except Exception:
+            module = None
+        if isinstance(module, str):
+            self.modules.add(module)
+        return NotImplemented
+
+
+PICKLE = PickleCodec()
+"""The default codec."""
