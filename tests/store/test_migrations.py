@@ -16,7 +16,14 @@ from sealflow.store.migrations import current_revision, head_revision, upgrade
 from sealflow.store.tables import Base
 from store.factories import component
 
-TABLES = {"alembic_version", "code_blobs", "transformation_revisions", "nestings"}
+TABLES = {
+    "alembic_version",
+    "code_blobs",
+    "transformation_revisions",
+    "nestings",
+    "execution_records",
+    "execution_code_hashes",
+}
 
 
 @pytest.fixture

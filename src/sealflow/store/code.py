@@ -16,7 +16,7 @@ from sealflow.errors import CodeIntegrityError, CodeNotFound, InvalidInput
 from sealflow.model import hashing
 from sealflow.store.database import Scope, translate_errors
 from sealflow.store.mapping import code_blob_row
-from sealflow.store.tables import CodeBlobRow, TransformationRow
+from sealflow.store.tables import CodeBlobRow, ExecutionCodeRow, TransformationRow
 
 
 def references(hash_column: ColumnElement[str] | QueryableAttribute[str]) -> list[ColumnElement[bool]]:
@@ -25,7 +25,10 @@ def references(hash_column: ColumnElement[str] | QueryableAttribute[str]) -> lis
     This is the one place that knows what refers to code: every table that records code hashes
     (execution records, persisted objects) adds its condition here.
     """
-    return [exists().where(TransformationRow.code_hash == hash_column)]
+    return [
+        exists().where(TransformationRow.code_hash == hash_column),
+        exists().where(ExecutionCodeRow.code_hash == hash_column),
+    ]
 
 
 def verified(code_hash: str, text: str) -> str:

@@ -1,7 +1,7 @@
-"""Conversion between domain revisions (``sealflow.model``) and database rows (``tables``).
+"""Conversion between domain types (``sealflow.model``) and database rows (``tables``).
 
 A component's code is not part of its row: the row holds the code hash, and reading a revision joins
-the code text from the code store.
+the code text from the code store. Likewise an execution record's code hashes are rows of their own.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from sealflow.errors import StorageError
+from sealflow.model.execution import ExecutionRecord
 from sealflow.model.transformation import TransformationRevision
 from sealflow.model.workflow import WorkflowContent
-from sealflow.store.tables import NestingRow, TransformationRow
+from sealflow.store.tables import ExecutionCodeRow, ExecutionRow, NestingRow, TransformationRow
 
 
 def to_row(
@@ -88,3 +89,31 @@ def code_blob_row(code_hash: str, text: str) -> dict[str, Any]:
 def label(row: TransformationRow) -> str:
     """How errors name a stored revision (as ``TransformationRevision.label`` does)."""
     return f"{row.type.lower()} {row.name!r} {row.version_tag} ({row.id})"
+
+
+def execution_rows(record: ExecutionRecord) -> tuple[ExecutionRow, list[ExecutionCodeRow]]:
+    """The row of an execution record, and one row per code hash it ran."""
+    data = record.model_dump(mode="json", exclude={"code_hashes"})
+    row = ExecutionRow(
+        **{
+            **data,
+            "id": record.id,
+            "transformation_id": record.transformation_id,
+            "revision_group_id": record.revision_group_id,
+            "started_at": record.started_at,
+            "finished_at": record.finished_at,
+        }
+    )
+    return row, [ExecutionCodeRow(execution_id=record.id, code_hash=key) for key in record.code_hashes]
+
+
+def to_execution(row: ExecutionRow, code_hashes: list[str]) -> ExecutionRecord:
+    """The execution record stored in ``row`` with the code hashes stored for it."""
+    data = {column.key: getattr(row, column.key) for column in ExecutionRow.__table__.columns}
+    try:
+        return ExecutionRecord.model_validate({**data, "code_hashes": code_hashes})
+    except ValidationError as exc:
+        raise StorageError(
+            f"stored execution record {row.id} is no longer valid ({exc.error_count()} problem(s), "
+            f"first: {exc.errors()[0]['msg']}); it was changed outside Sealflow"
+        ) from exc

@@ -8,6 +8,9 @@ classes describe it for queries, and a test checks that they and the migrations 
   ``code_blobs``; its row points at it through ``code_hash``. A workflow keeps its graph as JSON.
 * ``nestings`` holds one row per operator of a workflow: the revision it runs. Only direct uses are
   stored, so the table never goes stale; transitive closures are computed with recursive queries.
+* ``execution_records`` holds the manifest of every run. It copies the name and tag of the revision it
+  ran, so it outlives that revision. ``execution_code_hashes`` lists the code each run ran, one row per
+  hash: the code store keeps a text as long as a record refers to it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import CheckConstraint, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sealflow.store.column_types import UTCDateTime, json_document, utc_now
@@ -31,6 +34,7 @@ NAMING_CONVENTION = {
 
 STATES = ("DRAFT", "RELEASED", "DISABLED")
 TYPES = ("COMPONENT", "WORKFLOW")
+STATUSES = ("ok", "failure")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -105,4 +109,49 @@ class NestingRow(Base):
     operator_id: Mapped[UUID] = mapped_column(primary_key=True)
     nested_transformation_id: Mapped[UUID] = mapped_column(
         ForeignKey("transformation_revisions.id", ondelete="RESTRICT"), index=True
+    )
+
+
+class ExecutionRow(Base):
+    """The manifest of one run; its id is the run's job id."""
+
+    __tablename__ = "execution_records"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", STATUSES), name="status"),
+        CheckConstraint(_one_of("type", TYPES), name="type"),
+        CheckConstraint("length(closure_hash) = 64", name="closure_hash_is_sha256_hex"),
+        Index("ix_execution_records_transformation_id_started_at", "transformation_id", "started_at"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    transformation_id: Mapped[UUID] = mapped_column()
+    revision_group_id: Mapped[UUID] = mapped_column()
+    name: Mapped[str] = mapped_column(String(60))
+    version_tag: Mapped[str] = mapped_column(String(20))
+    type: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    duration: Mapped[float] = mapped_column(Float())
+    closure_hash: Mapped[str] = mapped_column(String(64))
+    fingerprint_hash: Mapped[str | None] = mapped_column(String(64))
+    wiring: Mapped[dict[str, Any]] = mapped_column(json_document())
+    inputs: Mapped[list[Any]] = mapped_column(json_document())
+    outputs: Mapped[list[Any]] = mapped_column(json_document())
+    operator_timings: Mapped[list[Any]] = mapped_column(json_document())
+    measured_steps: Mapped[dict[str, Any]] = mapped_column(json_document())
+    error: Mapped[dict[str, Any] | None] = mapped_column(json_document())
+    traceback: Mapped[str | None] = mapped_column(Text)
+
+
+class ExecutionCodeRow(Base):
+    """Execution ``execution_id`` ran the code ``code_hash``; the code stays while the record does."""
+
+    __tablename__ = "execution_code_hashes"
+
+    execution_id: Mapped[UUID] = mapped_column(
+        ForeignKey("execution_records.id", ondelete="CASCADE"), primary_key=True
+    )
+    code_hash: Mapped[str] = mapped_column(
+        ForeignKey("code_blobs.hash", ondelete="RESTRICT"), primary_key=True, index=True
     )
