@@ -1,15 +1,16 @@
-"""An opened Sealflow instance: its settings, database, repositories and the hash importer."""
+"""An opened Sealflow instance: its settings, database, repositories, object store and the hash importer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sealflow.adapters.direct import DirectProvisioning
 from sealflow.adapters.protocol import AdapterRegistry
+from sealflow.adapters.registry import build_adapters
 from sealflow.code import importer
 from sealflow.config import Settings
 from sealflow.store.code import CodeRepository
 from sealflow.store.database import Database
+from sealflow.store.objects import ObjectRepository, open_object_store
 from sealflow.store.transformations import TransformationRepository
 
 
@@ -22,17 +23,26 @@ class Instance:
     transformations: TransformationRepository
     code: CodeRepository
     adapters: AdapterRegistry
+    objects: ObjectRepository
 
     @classmethod
     def open(cls, settings: Settings) -> Instance:
-        """Open (and migrate) the instance's database and import component code from its code store."""
+        """Open (and migrate) the instance's database and import component code from its code store.
+
+        Adapters and the object store are configured first, so a settings error leaves nothing open.
+        """
+        adapters = build_adapters(settings)
+        objects = ObjectRepository(
+            open_object_store(settings.object_store_url, endpoint_url=settings.objects_endpoint_url)
+        )
         database = Database.open(settings.database_url)
         instance = cls(
             settings,
             database,
             TransformationRepository(database),
             CodeRepository(database),
-            AdapterRegistry([DirectProvisioning()]),
+            adapters,
+            objects,
         )
         importer.install(instance.code)
         return instance

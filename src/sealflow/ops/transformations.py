@@ -1,4 +1,4 @@
-"""Use cases on transformation revisions: read files, import, list, release, disable."""
+"""Use cases on transformation revisions: read files, import, list, release, disable, delete."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sealflow.errors import InvalidInput, InvalidTransformation, TransformationNotFound
+from sealflow.errors import InvalidInput, InvalidTransformation, LifecycleViolation, TransformationNotFound
 from sealflow.model import lifecycle
 from sealflow.model.datatypes import State
 from sealflow.model.transformation import TransformationRevision, parse_transformation
@@ -143,6 +143,44 @@ def disable_transformation(instance: Instance, transformation_id: UUID) -> Trans
         tr = instance.transformations.get(transformation_id)
         disabled = lifecycle.disable(tr, datetime.now(UTC))
         instance.transformations.update(disabled)
+    return disabled
+
+
+def delete_transformation(instance: Instance, transformation_id: UUID) -> None:
+    """Delete a DRAFT that no workflow uses; its code stays in the code store."""
+    with instance.database.transaction():
+        tr = instance.transformations.get(transformation_id)
+        if tr.state is not State.DRAFT:
+            raise LifecycleViolation(
+                f"cannot delete {tr.label}: it is {tr.state}, and only DRAFT revisions can be deleted, "
+                "because runs and workflows may refer to it; disable it instead to deprecate it",
+                transformation_id=str(tr.id),
+            )
+        instance.transformations.delete(transformation_id)
+
+
+def latest_released(instance: Instance, revision_group_id: UUID) -> TransformationRevision:
+    """The RELEASED revision of a group with the newest release time; ``TransformationNotFound`` if none."""
+    latest = instance.transformations.latest_released(revision_group_id)
+    if latest is None:
+        raise TransformationNotFound(
+            f"revision group {revision_group_id} has no RELEASED revision; release one, or check the "
+            "revision_group_id",
+            revision_group_id=str(revision_group_id),
+        )
+    return latest
+
+
+def deprecate_older_revisions(instance: Instance, revision_group_id: UUID) -> list[TransformationRevision]:
+    """Disable every RELEASED revision of a group but the latest one; returns the disabled revisions."""
+    disabled = []
+    with instance.database.transaction():
+        latest = instance.transformations.latest_released(revision_group_id)
+        for tr in instance.transformations.list(revision_group_id=revision_group_id, state=State.RELEASED):
+            if latest is not None and tr.id != latest.id:
+                older = lifecycle.disable(tr, datetime.now(UTC))
+                instance.transformations.update(older)
+                disabled.append(older)
     return disabled
 
 

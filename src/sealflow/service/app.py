@@ -1,0 +1,76 @@
+"""The composition root of the REST service: ``create_app(settings)``.
+
+The application opens its instance when it starts (its lifespan) and closes it when it stops; nothing
+happens at import time. Paths follow hetida designer's API, so its clients and scripts work, and every
+route also answers with a trailing ``/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from sealflow import __version__
+from sealflow.config import Settings
+from sealflow.ops.info import environment_fingerprint
+from sealflow.ops.instance import Instance
+from sealflow.service import execution, info, transformations
+from sealflow.service.errors import install_error_handlers
+
+DESCRIPTION = """\
+Components and workflows that stay reproducible: store, list, import and run transformation revisions.
+The paths and the JSON format are those of hetida designer's API."""
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The service for the instance ``settings`` name; the instance is opened (and the environment
+    fingerprint read) on startup."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(environment_fingerprint)
+        instance = await run_in_threadpool(Instance.open, settings)
+        app.state.instance = instance
+        try:
+            yield
+        finally:
+            await run_in_threadpool(instance.close)
+
+    app = FastAPI(
+        title="Sealflow",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        redirect_slashes=False,
+    )
+    install_error_handlers(app)
+    app.include_router(info.router)
+    app.include_router(execution.router)
+    app.include_router(transformations.router)
+    app.add_middleware(TrailingSlash)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The service for the settings in the ``SEALFLOW_*`` environment (for ``uvicorn --factory``)."""
+    return create_app(Settings())
+
+
+class TrailingSlash:
+    """Routes a path with a trailing ``/`` like the path without it (no redirect, bodies survive)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path: str = scope["path"]
+            if len(path) > 1 and path.endswith("/"):
+                trimmed = path.rstrip("/") or "/"
+                raw: bytes = scope.get("raw_path") or path.encode()
+                scope = {**scope, "path": trimmed, "raw_path": raw.rstrip(b"/") or b"/"}
+        await self.app(scope, receive, send)
