@@ -1,0 +1,107 @@
+"""Documentation for Add
+
+# Add
+
+## Description
+Adds two numbers, series or frames element by element.
+
+## Inputs
+* **a** (ANY): The left operand: a number, a list of numbers, a Series or a DataFrame (series and frames in the wrapped JSON form).
+* **b** (ANY): The right operand, of the same kinds.
+
+## Outputs
+* **sum** (ANY): `a + b`: the sum.
+
+## Details
+Works element by element on numbers, lists of numbers (as numpy arrays, returned as lists), Series and
+DataFrames, in any combination numpy and pandas allow. Two Series (or DataFrames) are aligned on their index
+first: labels present in only one of them give NaN.
+
+## Example
+`a` = a series with the values 1.0, 2.0, 3.5 and `b` = 10 give `sum` = the series 11.0, 12.0, 13.5 on the
+same timestamps.
+"""
+
+# mypy: allow-untyped-defs
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from hdutils import ComponentInputValidationException
+
+_WRAP_HINT = (
+    "; JSON objects are read as dicts, so give a series or frame in the wrapped form "
+    '{"__hd_wrapped_data_object__": "SERIES", "__data__": {...}}'
+)
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars as Python numbers and booleans, numpy arrays as lists; the rest as it is."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return value
+
+
+def _operand(value: Any, name: str) -> Any:
+    """A number, Series or DataFrame as it is; a list of numbers as a numpy array."""
+    if isinstance(value, list):
+        try:
+            return np.asarray(value, dtype=float)
+        except (TypeError, ValueError) as exc:
+            raise ComponentInputValidationException(
+                f"{name} is a list that holds more than numbers; give numbers only",
+                invalid_component_inputs=[name],
+            ) from exc
+    if isinstance(value, bool) or not isinstance(value, int | float | pd.Series | pd.DataFrame):
+        hint = _WRAP_HINT if isinstance(value, dict) else ""
+        raise ComponentInputValidationException(
+            f"{name} must be a number, a list of numbers, a Series or a DataFrame, "
+            f"not a {type(value).__name__}{hint}",
+            invalid_component_inputs=[name],
+        )
+    return value
+
+
+# ***** DO NOT EDIT LINES BELOW *****
+# These lines may be overwritten if component details or inputs/outputs change.
+COMPONENT_INFO = {
+    "inputs": {
+        "a": {"data_type": "ANY"},
+        "b": {"data_type": "ANY"},
+    },
+    "outputs": {
+        "sum": {"data_type": "ANY"},
+    },
+    "name": "Add",
+    "category": "Arithmetic",
+    "description": "Adds two numbers, series or frames element by element",
+    "version_tag": "1.0.0",
+    "id": "80ee301e-e3d1-5157-a6f3-ce4bd27bfc65",
+    "revision_group_id": "ef46ce0b-041c-50ea-be48-3ec44d491430",
+    "state": "RELEASED",
+    "released_timestamp": "2026-11-25T00:00:00+00:00",
+}
+
+from hdutils import parse_default_value  # noqa: E402, F401
+
+
+def main(*, a, b):
+    # entrypoint function for this component
+    # ***** DO NOT EDIT LINES ABOVE *****
+    return {"sum": _plain(_operand(a, "a") + _operand(b, "b"))}
+
+
+TEST_WIRING_FROM_PY_FILE_IMPORT = {
+    "input_wirings": [
+        {
+            "filters": {
+                "value": '{"__hd_wrapped_data_object__": "SERIES", "__data__": {"2026-01-01T00:00:00Z": 1.0, "2026-01-01T01:00:00Z": 2.0, "2026-01-01T02:00:00Z": 3.5}, "__data_parsing_options__": {"dtype": false}}',
+            },
+            "workflow_input_name": "a",
+        },
+        {"filters": {"value": "10"}, "workflow_input_name": "b"},
+    ],
+}

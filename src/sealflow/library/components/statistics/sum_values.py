@@ -1,0 +1,108 @@
+"""Documentation for Sum
+
+# Sum
+
+## Description
+Adds up the values of a list, series or frame.
+
+## Inputs
+* **data** (ANY): A list of numbers, a Series or a DataFrame (in the wrapped JSON form).
+
+## Outputs
+* **total** (ANY): The sum: a number, or a Series by column.
+
+## Details
+A list or a Series gives one number; a DataFrame gives a Series with one number per numeric column (other
+columns are left out). Missing values are skipped; without any value the sum is 0.
+
+## Example
+`data` = a series 1.5, 2.5, null gives `total` = 4.0.
+"""
+
+# mypy: allow-untyped-defs
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from hdutils import ComponentInputValidationException
+
+_WRAP_HINT = (
+    "; JSON objects are read as dicts, so give a series or frame in the wrapped form "
+    '{"__hd_wrapped_data_object__": "SERIES", "__data__": {...}}'
+)
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars as Python numbers and booleans, numpy arrays as lists; the rest as it is."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return value
+
+
+def _aggregate(data: Any, how: str, **options: Any) -> Any:
+    """Series and lists give one value, DataFrames a Series with one value per numeric column."""
+    if isinstance(data, list):
+        try:
+            data = pd.Series(data, dtype="float64")
+        except (TypeError, ValueError) as exc:
+            raise ComponentInputValidationException(
+                "data is a list that holds more than numbers", invalid_component_inputs=["data"]
+            ) from exc
+    if isinstance(data, pd.DataFrame):
+        options["numeric_only"] = True
+    elif not isinstance(data, pd.Series):
+        hint = _WRAP_HINT if isinstance(data, dict) else ""
+        raise ComponentInputValidationException(
+            f"data must be a list of numbers, a Series or a DataFrame, not a {type(data).__name__}{hint}",
+            invalid_component_inputs=["data"],
+        )
+    try:
+        result = getattr(data, how)(**options)
+    except TypeError as exc:
+        raise ComponentInputValidationException(
+            f"data holds values that are not numbers ({exc})", invalid_component_inputs=["data"]
+        ) from exc
+    return _plain(result)
+
+
+# ***** DO NOT EDIT LINES BELOW *****
+# These lines may be overwritten if component details or inputs/outputs change.
+COMPONENT_INFO = {
+    "inputs": {
+        "data": {"data_type": "ANY"},
+    },
+    "outputs": {
+        "total": {"data_type": "ANY"},
+    },
+    "name": "Sum",
+    "category": "Statistic",
+    "description": "Adds up the values of a list, series or frame",
+    "version_tag": "1.0.0",
+    "id": "4a37addf-f50e-5d6a-ba06-a144846c5c1c",
+    "revision_group_id": "ebf4e6ac-3c91-56fe-9ad1-6ca042085f36",
+    "state": "RELEASED",
+    "released_timestamp": "2026-11-25T00:00:00+00:00",
+}
+
+from hdutils import parse_default_value  # noqa: E402, F401
+
+
+def main(*, data):
+    # entrypoint function for this component
+    # ***** DO NOT EDIT LINES ABOVE *****
+    return {"total": _aggregate(data, "sum")}
+
+
+TEST_WIRING_FROM_PY_FILE_IMPORT = {
+    "input_wirings": [
+        {
+            "filters": {
+                "value": '{"__hd_wrapped_data_object__": "SERIES", "__data__": {"2026-01-01T00:00:00Z": 1.5, "2026-01-01T01:00:00Z": 2.5, "2026-01-01T02:00:00Z": null}, "__data_parsing_options__": {"dtype": false}}',
+            },
+            "workflow_input_name": "data",
+        },
+    ],
+}
