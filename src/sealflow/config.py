@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -21,9 +22,56 @@ class Settings(BaseSettings):
     db_url: str | None = None
     """SQLAlchemy URL of the database; default: a SQLite file ``sealflow.db`` in ``home``."""
 
+    objects_url: str | None = None
+    """Where persisted objects live: ``file:///dir``, a plain directory or ``s3://bucket/prefix``;
+    default: the directory ``objects`` in ``home``."""
+
+    objects_endpoint_url: str | None = None
+    """Endpoint of an S3-compatible service (MinIO, Ceph, ...) for an ``s3://`` objects URL; default: AWS."""
+
+    local_file_roots: list[Path] = Field(default_factory=list)
+    """Root directories of the local file adapter (a JSON list in the environment); default: ``files``
+    in ``home``. Nothing outside them can be read or written through the adapter."""
+
+    local_file_generic_sinks: bool = True
+    """Whether every directory under a root offers the generic sinks ``GENERIC_ANY_SINK_AT_<dir>`` and
+    ``GENERIC_DATAFRAME_SINK_AT_<dir>``."""
+
+    blob_hierarchy_file: Path | None = None
+    """JSON file with the hierarchy of the blob storage adapter; the adapter is offered only if it is set.
+    Credentials come from the standard AWS chain (``AWS_ACCESS_KEY_ID`` ..., a profile or a role)."""
+
+    blob_endpoint_url: str | None = None
+    """Endpoint of the S3-compatible service of the blob storage adapter; default: AWS."""
+
+    blob_region: str = "eu-central-1"
+    """Region of the blob storage adapter's buckets."""
+
+    blob_allow_bucket_creation: bool = True
+    """Whether the blob storage adapter creates a missing bucket on its first write."""
+
+    rest_adapters: str = ""
+    """Generic REST adapters as ``id|name|externalUrl|internalUrl`` entries separated by commas; runs call
+    the internal URL."""
+
+    adapter_timeout: float = 30.0
+    """Seconds an adapter waits for a REST adapter or the blob storage to answer."""
+
+    @property
+    def local_file_directories(self) -> list[Path]:
+        """The root directories of the local file adapter in force."""
+        return list(self.local_file_roots) or [self.home / "files"]
+
     @property
     def database_url(self) -> str:
         """The database URL in force."""
         if self.db_url:
             return self.db_url
         return f"sqlite:///{(self.home / 'sealflow.db').resolve()}"
+
+    @property
+    def object_store_url(self) -> str:
+        """The URL of the object store in force."""
+        if self.objects_url:
+            return self.objects_url
+        return (self.home / "objects").resolve().as_uri()

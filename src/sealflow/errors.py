@@ -9,11 +9,15 @@ Every error carries a message a user can act on: what was wrong, where, and what
     │   └── InvalidWiring               a wiring does not fit the transformation it runs
     ├── NotFound                        something asked for does not exist
     │   ├── TransformationNotFound
-    │   └── CodeNotFound                no code with that hash in the code store
+    │   ├── CodeNotFound                no code with that hash in the code store
+    │   ├── ExecutionNotFound           no execution record with that id
+    │   └── ObjectNotFound              no persisted object with that name and tag
     ├── Conflict                        the request clashes with the stored state
-    │   └── LifecycleViolation          the state of a revision forbids the change
+    │   ├── LifecycleViolation          the state of a revision forbids the change
+    │   └── ObjectExists                a persisted object with that name and tag exists already
     ├── CodeIntegrityError              stored code does not hash to its key
     ├── StorageError                    the database or a stored file failed
+    ├── ObjectUnreadable                a persisted object cannot be read back here
     ├── ValueSerializationError         a value cannot be written as JSON for its data type
     ├── AdapterError                    an adapter could not load or send data
     │   └── AdapterUnavailable          an adapter's service or storage cannot be reached
@@ -67,6 +71,10 @@ class CodeNotFound(NotFound):
     """No code with the given hash in the code store."""
 
 
+class ExecutionNotFound(NotFound):
+    """No execution record with the given id."""
+
+
 class Conflict(SealflowError):
     """The request clashes with what is stored."""
 
@@ -75,12 +83,24 @@ class LifecycleViolation(Conflict):
     """The state of a revision forbids the change."""
 
 
+class ObjectNotFound(NotFound):
+    """No persisted object with the given name and tag."""
+
+
+class ObjectExists(Conflict):
+    """A persisted object with the given name and tag exists already; objects are never overwritten."""
+
+
 class CodeIntegrityError(SealflowError):
     """Stored code does not hash to the key it is stored under."""
 
 
 class StorageError(SealflowError):
     """The database or a stored file failed."""
+
+
+class ObjectUnreadable(SealflowError):
+    """A persisted object cannot be read back: its payload is damaged, or what it needs is missing here."""
 
 
 class ValueSerializationError(SealflowError):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 
 from sealflow import __version__
 from sealflow.cli import env as env_commands
+from sealflow.cli import executions
 from sealflow.cli import run as run_commands
+from sealflow.cli import serve as serve_command
 from sealflow.cli import transformations as transformation_commands
 from sealflow.cli.context import CliState
 from sealflow.cli.exits import exit_code
@@ -26,8 +27,10 @@ app = typer.Typer(
 )
 app.add_typer(transformation_commands.app, name="transformations")
 app.add_typer(env_commands.app, name="env")
+app.add_typer(executions.app, name="executions")
 app.command("run")(run_commands.run)
 app.command("import-json")(transformation_commands.import_json)
+app.command("serve")(serve_command.serve)
 
 _stderr = Console(stderr=True)
 
@@ -67,10 +70,13 @@ def cli(args: list[str] | None = None) -> None:
     except SealflowError as error:
         _stderr.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
         raise SystemExit(exit_code(error)) from None
-    except click.exceptions.Abort:
+    except typer.Abort:
         _stderr.print("aborted")
         raise SystemExit(1) from None
-    except click.ClickException as error:
-        error.show()
-        raise SystemExit(error.exit_code) from None
+    except typer.TyperException as error:
+        # usage errors (unknown option, bad value) print their own message
+        show = getattr(error, "show", None)
+        if show is not None:
+            show()
+        raise SystemExit(getattr(error, "exit_code", 2)) from None
     raise SystemExit(code if isinstance(code, int) else 0)

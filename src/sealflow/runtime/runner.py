@@ -3,6 +3,9 @@
 Failures of a run come back as an ``ExecutionResult`` with ``result == "failure"`` and a structured error
 that names the stage; a wiring that does not fit the transformation (unknown names, required inputs
 without a source) raises ``InvalidWiring`` before anything runs.
+
+``RunHook`` objects are shown the compiled plan, the parsed inputs and the produced outputs as the run
+reaches them; recording execution manifests is such a hook, so the runtime never imports persistence.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 from uuid import uuid4
 
 from sealflow.adapters.protocol import AdapterRegistry, RunContext, SinkRequest, SourceRequest, is_direct
@@ -22,6 +25,19 @@ from sealflow.model.wiring import WorkflowWiring
 from sealflow.runtime.engine import OperatorHook, StageError, execute
 from sealflow.runtime.plan import Plan, PlanError, Resolver, compile_plan
 from sealflow.runtime.results import ExecutionError, ExecutionResult, MeasuredStep, ProcessStage
+
+
+class RunHook(Protocol):
+    """Called at the milestones of a run with what the runtime holds then; it should return quickly."""
+
+    def after_compile(self, plan: Plan) -> None:
+        """The transformation compiled into ``plan``."""
+
+    def after_parse(self, inputs: Mapping[str, Any]) -> None:
+        """The input values parsed by data type, defaults included, before any component runs."""
+
+    def after_execute(self, outputs: Mapping[str, Any]) -> None:
+        """The outputs as Python values, before they are sent to sinks or encoded."""
 
 
 class _Clock:
@@ -99,6 +115,7 @@ def run(
     run_pure_plot_operators: bool = False,
     job_id: str | None = None,
     hooks: Sequence[OperatorHook] = (),
+    run_hooks: Sequence[RunHook] = (),
 ) -> ExecutionResult:
     """Run ``tr`` with the inputs and outputs its wiring names and return the encoded result."""
     job_id = job_id or str(uuid4())
@@ -109,6 +126,8 @@ def run(
     start_wall, start = datetime.now(UTC), time.perf_counter()
     try:
         plan = clock.measure("prepare_execution_input", lambda: _compile(tr, resolve))
+        for run_hook in run_hooks:
+            run_hook.after_compile(plan)
         sources, sinks = route(plan, wiring)
         loaded = clock.measure(
             "load_data",
@@ -117,11 +136,15 @@ def run(
             ),
         )
         inputs = parse_inputs(plan, loaded)
+        for run_hook in run_hooks:
+            run_hook.after_parse(inputs)
         outcome = clock.measure(
             "pure_execution",
             lambda: execute(plan, inputs, run_pure_plot_operators=run_pure_plot_operators, hooks=hooks),
         )
         produced = outcome.outputs
+        for run_hook in run_hooks:
+            run_hook.after_execute(produced)
         clock.measure(
             "send_data",
             lambda: _adapter_call(
