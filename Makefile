@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: setup
+	$(BIN)/sealflow library install
 	$(BIN)/sealflow import-json examples/demo/transformations/*.json
 	$(BIN)/sealflow run "Sensor Outlier Demo" --input series=@examples/demo/sensor.json
 

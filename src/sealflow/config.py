@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     db_url: str | None = None
     """SQLAlchemy URL of the database; default: a SQLite file ``sealflow.db`` in ``home``."""
 
+    install_library: bool = True
+    """Import the base library of components and example workflows when the service starts on an
+    instance that holds no transformations yet."""
+
     objects_url: str | None = None
     """Where persisted objects live: ``file:///dir``, a plain directory or ``s3://bucket/prefix``;
     default: the directory ``objects`` in ``home``."""

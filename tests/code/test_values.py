@@ -557,3 +557,8 @@ def test_multitsframe_round_trip(value: pd.DataFrame) -> None:
     back = through_json(value, DataType.MULTITSFRAME)
     pd.testing.assert_frame_equal(back, value, check_exact=True)
     assert back.attrs == value.attrs
+
+
+def test_a_malformed_figure_is_a_serialization_error_not_a_crash():
+    with pytest.raises(ValueSerializationError, match="as a plotly figure"):
+        serialize_value({"data": [1]}, DataType.PLOTLYJSON)

@@ -60,7 +60,7 @@ def running_service(settings: Settings) -> Iterator[str]:
 def api(db_url: str, tmp_path: Path) -> Iterator[httpx.Client]:
     """A client of the service running on an empty database, once per backend."""
     with (
-        running_service(Settings(db_url=db_url, home=tmp_path)) as base_url,
+        running_service(Settings(db_url=db_url, home=tmp_path, install_library=False)) as base_url,
         httpx.Client(base_url=base_url, timeout=60) as client,
     ):
         yield client
@@ -69,7 +69,7 @@ def api(db_url: str, tmp_path: Path) -> Iterator[httpx.Client]:
 @pytest.fixture
 def sqlite_service_url(sqlite_url: str, tmp_path: Path) -> Iterator[str]:
     """The base URL of the service running on an empty SQLite database."""
-    with running_service(Settings(db_url=sqlite_url, home=tmp_path)) as base_url:
+    with running_service(Settings(db_url=sqlite_url, home=tmp_path, install_library=False)) as base_url:
         yield base_url
 
 
@@ -99,3 +99,9 @@ def imported_demo(api: httpx.Client, demo: list[dict[str, Any]]) -> dict[str, di
     assert response.status_code == 207, response.text
     assert {report["status"] for report in response.json().values()} == {"SUCCESS"}, response.text
     return {tr["name"]: tr for tr in api.get("/api/transformations").json()}
+
+
+@pytest.fixture
+def start_service():
+    """``running_service`` itself, for tests that choose their own settings."""
+    return running_service

@@ -11,6 +11,7 @@ from rich.console import Console
 from sealflow import __version__
 from sealflow.cli import env as env_commands
 from sealflow.cli import executions
+from sealflow.cli import library as library_commands
 from sealflow.cli import run as run_commands
 from sealflow.cli import serve as serve_command
 from sealflow.cli import transformations as transformation_commands
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 app.add_typer(transformation_commands.app, name="transformations")
 app.add_typer(env_commands.app, name="env")
+app.add_typer(library_commands.app, name="library")
 app.add_typer(executions.app, name="executions")
 app.command("run")(run_commands.run)
 app.command("import-json")(transformation_commands.import_json)

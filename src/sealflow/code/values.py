@@ -111,7 +111,7 @@ def plotly_fig_to_json_dict(fig: Any) -> dict[str, Any]:
 
     try:
         text = plotly.io.to_json(fig, validate=False)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise ValueSerializationError(
             f"Cannot write {_show(fig)} as a plotly figure: {exc}", value_type=_type_name(fig)
         ) from exc

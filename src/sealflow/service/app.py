@@ -7,6 +7,7 @@ route also answers with a trailing ``/``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -18,8 +19,11 @@ from sealflow import __version__
 from sealflow.config import Settings
 from sealflow.ops.info import environment_fingerprint
 from sealflow.ops.instance import Instance
-from sealflow.service import execution, info, transformations
+from sealflow.ops.library import install_library_if_empty
+from sealflow.service import execution, executions, info, transformations
 from sealflow.service.errors import install_error_handlers
+
+logger = logging.getLogger(__name__)
 
 DESCRIPTION = """\
 Components and workflows that stay reproducible: store, list, import and run transformation revisions.
@@ -34,6 +38,10 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(environment_fingerprint)
         instance = await run_in_threadpool(Instance.open, settings)
+        if settings.install_library:
+            installed = await run_in_threadpool(install_library_if_empty, instance)
+            if installed:
+                logger.info("first start: imported %d revisions of the base library", len(installed))
         app.state.instance = instance
         try:
             yield
@@ -50,6 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     app.include_router(info.router)
     app.include_router(execution.router)
+    app.include_router(executions.router)
     app.include_router(transformations.router)
     app.add_middleware(TrailingSlash)
     return app

@@ -1,0 +1,39 @@
+"""``/api/executions``: the execution records, the manifest of every run."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Query
+
+from sealflow.model.execution import ExecutionRecord, ExecutionStatus
+from sealflow.ops import executions as ops
+from sealflow.service.dependencies import InstanceDep
+from sealflow.service.schemas import ErrorBody
+
+router = APIRouter(prefix="/api/executions", tags=["executions"])
+
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "No such execution"}}
+
+
+@router.get("", summary="List execution records, newest first", response_model_exclude_none=True)
+def list_executions(
+    instance: InstanceDep,
+    transformation_id: Annotated[UUID | None, Query(description="Only runs of this revision")] = None,
+    status: Annotated[ExecutionStatus | None, Query(description="Only runs that ended so")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[ExecutionRecord]:
+    """Execution records, newest first, optionally of one revision or with one status."""
+    return ops.list_executions(
+        instance, transformation_id=transformation_id, status=status, limit=limit, offset=offset
+    )
+
+
+@router.get(
+    "/{execution_id}", summary="One execution record", responses=_NOT_FOUND, response_model_exclude_none=True
+)
+def get_execution(execution_id: UUID, instance: InstanceDep) -> ExecutionRecord:
+    """The manifest of one run: code hashes, digests of inputs and outputs, timings, error."""
+    return ops.get_execution(instance, execution_id)
