@@ -62,7 +62,7 @@ def execute_transformation(
     """
     execution_id = _execution_id(job_id)
     executions = ExecutionRepository(instance.database)
-    if executions.exists(execution_id):
+    if job_id is not None and executions.exists(execution_id):
         raise Conflict(
             f"a run with job id {execution_id} is recorded already; give every run its own job id",
             execution_id=str(execution_id),

@@ -12,14 +12,15 @@ from collections import defaultdict
 from collections.abc import Mapping
 from uuid import UUID
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sealflow.errors import CodeNotFound, Conflict, ExecutionNotFound, InvalidInput
 from sealflow.model.execution import ExecutionRecord, ExecutionStatus
 from sealflow.store.code import store_code
 from sealflow.store.database import Scope, translate_errors
-from sealflow.store.mapping import execution_rows, to_execution
+from sealflow.store.mapping import execution_values, to_execution
 from sealflow.store.tables import CodeBlobRow, ExecutionCodeRow, ExecutionRow
 
 
@@ -36,14 +37,14 @@ class ExecutionRepository:
         stored nor handed in.
         """
         with translate_errors(), self._scope.writing() as session:
-            if session.get(ExecutionRow, record.id) is not None:
-                raise _id_taken(record.id)
             _store_missing_code(session, record, code or {})
-            row, code_rows = execution_rows(record)
-            session.add(row)
-            session.flush()
-            session.add_all(code_rows)
-            session.flush()
+            row, code_rows = execution_values(record)
+            try:
+                session.execute(insert(ExecutionRow), [row])
+            except IntegrityError as exc:
+                raise _id_taken(record.id) from exc
+            if code_rows:
+                session.execute(insert(ExecutionCodeRow), code_rows)
 
     def get(self, id: UUID | str) -> ExecutionRecord:
         """The record with this id; ``ExecutionNotFound`` if there is none."""

@@ -14,7 +14,7 @@ from sealflow.errors import StorageError
 from sealflow.model.execution import ExecutionRecord
 from sealflow.model.transformation import TransformationRevision
 from sealflow.model.workflow import WorkflowContent
-from sealflow.store.tables import ExecutionCodeRow, ExecutionRow, NestingRow, TransformationRow
+from sealflow.store.tables import ExecutionRow, NestingRow, TransformationRow
 
 
 def to_row(
@@ -91,20 +91,18 @@ def label(row: TransformationRow) -> str:
     return f"{row.type.lower()} {row.name!r} {row.version_tag} ({row.id})"
 
 
-def execution_rows(record: ExecutionRecord) -> tuple[ExecutionRow, list[ExecutionCodeRow]]:
-    """The row of an execution record, and one row per code hash it ran."""
+def execution_values(record: ExecutionRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The column values of an execution record's row, and of one row per code hash it ran."""
     data = record.model_dump(mode="json", exclude={"code_hashes"})
-    row = ExecutionRow(
-        **{
-            **data,
-            "id": record.id,
-            "transformation_id": record.transformation_id,
-            "revision_group_id": record.revision_group_id,
-            "started_at": record.started_at,
-            "finished_at": record.finished_at,
-        }
-    )
-    return row, [ExecutionCodeRow(execution_id=record.id, code_hash=key) for key in record.code_hashes]
+    row = {
+        **data,
+        "id": record.id,
+        "transformation_id": record.transformation_id,
+        "revision_group_id": record.revision_group_id,
+        "started_at": record.started_at,
+        "finished_at": record.finished_at,
+    }
+    return row, [{"execution_id": record.id, "code_hash": key} for key in record.code_hashes]
 
 
 def to_execution(row: ExecutionRow, code_hashes: list[str]) -> ExecutionRecord:
