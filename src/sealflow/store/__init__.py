@@ -8,6 +8,8 @@ Where to change what:
 * ``mapping.py`` — conversion between rows and the domain types of ``sealflow.model``
 * ``transformations.py`` — transformation revisions; ``nestings.py`` — which workflow uses what
 * ``code.py`` — the append-only code store and its purge
+* ``executions.py`` — execution records, the manifest of every run
+* ``objects/`` — persisted objects on local disk or S3 (Store Object / Load Object)
 * ``migrations/`` — the schema; add a revision for every change of ``tables.py``
 """
 
