@@ -94,22 +94,27 @@ def test_a_new_process_with_only_the_database_unpickles_component_objects(db_url
         hash_ = codes.put(MODEL_CODE)
         codes.put(MODEL_CODE.replace("2 * x", "5 * x"))
         importer.install(codes)
+        hetida_name = f"hetdesrun_loaded_components.by_code__hash_{hash_}"
         try:
             model = importer.load(hash_).main(offset=1)["model"]
             (tmp_path / "model.pkl").write_bytes(pickle.dumps(model))
+            legacy = importlib.import_module(hetida_name).main(offset=2)["model"]
+            (tmp_path / "legacy.pkl").write_bytes(pickle.dumps(legacy))
         finally:
             importer.uninstall()
-            sys.modules.pop(importer.module_name(hash_), None)
+            for name in (importer.module_name(hash_), hetida_name, "hetdesrun_loaded_components"):
+                sys.modules.pop(name, None)
     script = textwrap.dedent(
         """
         import pickle, sys
-        model = pickle.loads(open(sys.argv[1], "rb").read())
-        print(type(model).__module__, model.predict(10))
+        for path in sys.argv[1:]:
+            model = pickle.loads(open(path, "rb").read())
+            print(type(model).__module__, model.predict(10))
         """
     )
     env = {**os.environ, "SEALFLOW_DB_URL": db_url, "SEALFLOW_HOME": str(tmp_path / "home")}
     done = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path / "model.pkl")],
+        [sys.executable, "-c", script, str(tmp_path / "model.pkl"), str(tmp_path / "legacy.pkl")],
         env=env,
         capture_output=True,
         text=True,
@@ -117,4 +122,16 @@ def test_a_new_process_with_only_the_database_unpickles_component_objects(db_url
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == [f"sealflow_components.c_{hash_}", "21"]
+    assert done.stdout.split() == [f"sealflow_components.c_{hash_}", "21", hetida_name, "22"]
+
+
+def test_hetida_designer_module_paths_resolve_from_the_code_store(source):
+    """Pickles written by hetida designer name ``hetdesrun_loaded_components.by_code__hash_<sha256>``."""
+    text = MODEL_CODE + "# from hetida designer\n"
+    hash_ = put(source, text)
+    name = f"hetdesrun_loaded_components.by_code__hash_{hash_}"
+    module = importlib.import_module(name)
+    model = module.main(offset=2)["model"]
+    assert type(model).__module__ == name
+    assert pickle.loads(pickle.dumps(model)).predict(1) == 4
+    assert importer.hash_of_module(name) == hash_

@@ -22,6 +22,9 @@ from sealflow.model.hashing import code_hash, is_code_hash
 
 PACKAGE = "sealflow_components"
 _PREFIX = f"{PACKAGE}.c_"
+#: hetida designer's package for code loaded by hash; pickles made there reference it.
+HETIDA_PACKAGE = "hetdesrun_loaded_components"
+_PREFIXES = (_PREFIX, f"{HETIDA_PACKAGE}.by_code__hash_")
 
 
 class CodeSource(Protocol):
@@ -38,9 +41,10 @@ def module_name(hash_: str) -> str:
 
 
 def hash_of_module(name: str) -> str | None:
-    """The code hash a module name refers to, or None for other modules."""
-    if name.startswith(_PREFIX) and is_code_hash(name[len(_PREFIX) :]):
-        return name[len(_PREFIX) :]
+    """The code hash a module name refers to (Sealflow's or hetida designer's layout), or None."""
+    for prefix in _PREFIXES:
+        if name.startswith(prefix) and is_code_hash(name[len(prefix) :]):
+            return name[len(prefix) :]
     return None
 
 
@@ -57,11 +61,10 @@ class HashImporter(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         target: ModuleType | None = None,
     ) -> importlib.machinery.ModuleSpec | None:
         """A spec for component modules; None for any other module."""
-        if hash_of_module(fullname) is None:
+        code_hash_ = hash_of_module(fullname)
+        if code_hash_ is None:
             return None
-        return importlib.machinery.ModuleSpec(
-            fullname, self, origin=f"sealflow-code:{fullname[len(_PREFIX) :]}"
-        )
+        return importlib.machinery.ModuleSpec(fullname, self, origin=f"sealflow-code:{code_hash_}")
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
         """Use the default module object."""
