@@ -19,6 +19,7 @@ import pytest
 from sealflow.model.execution import ExecutionRecord
 from sealflow.model.hashing import code_hash
 from sealflow.model.transformation import TransformationRevision
+from sealflow.repro.fingerprint import current_fingerprint
 from support import add_component, component
 
 SCRIPT = Path(sys.executable).parent / "sealflow"
@@ -195,7 +196,7 @@ def test_show_prints_the_manifest(history: History):
     assert ok.out.splitlines()[0] == f"execution {history.ok_id}: ok"
     assert f"transformation: component 'Add' 1.0.0 ({history.add.id})" in ok.out
     assert f"code hashes (1):\n  {add_hash}\n" in ok.out
-    assert "environment fingerprint: not recorded" in ok.out
+    assert f"environment fingerprint: {current_fingerprint().id}" in ok.out
     assert "  input a <- direct_provisioning 2" in ok.out
     values = {row[0]: row for row in ok.rows() if row[0] in ("a", "b", "sum")}
     assert values == {

@@ -27,13 +27,14 @@ from sealflow.errors import Conflict, ExecutionNotFound, InvalidInput, NotFound,
 from sealflow.model.builder import WorkflowBuilder
 from sealflow.model.datatypes import DataType, State
 from sealflow.model.execution import ExecutionRecord
-from sealflow.model.hashing import code_hash
+from sealflow.model.hashing import code_hash, document_hash
 from sealflow.model.transformation import TransformationRevision
 from sealflow.model.wiring import InputWiring, OutputWiring, WorkflowWiring
 from sealflow.ops.execution import execute_transformation
 from sealflow.ops.executions import get_execution, list_executions
 from sealflow.ops.instance import Instance
 from sealflow.ops.transformations import import_transformations
+from sealflow.repro.fingerprint import current_fingerprint
 from sealflow.runtime.results import ExecutionResult
 from support import RELEASED_AT, add_component, component
 
@@ -112,7 +113,9 @@ def test_an_ok_run_records_the_whole_closure_and_its_values(instance: Instance):
         "WORKFLOW",
         "ok",
     )
-    assert (record.error, record.traceback, record.fingerprint_hash) == (None, None, None)
+    assert (record.error, record.traceback) == (None, None)
+    assert record.fingerprint_hash == current_fingerprint().id
+    assert record.revision_snapshots[0] == document_hash(outer.to_json_dict())
     assert record.wiring == wiring_from_values({"p": "1", "q": "5"}).model_dump(mode="json")
     assert [(v.name, v.via, v.sha256, v.size, v.inline, v.value) for v in record.inputs] == [
         ("p", "direct_provisioning", hashlib.sha256(b"1").hexdigest(), 1, True, 1),

@@ -65,3 +65,20 @@ def test_first_start_imports_the_library_once(sqlite_url: str, tmp_path: Path, s
     assert {"Store Object", "Load Object", "Sensor Anomaly Detection Example"} <= names
     with start_service(settings) as url, httpx.Client(base_url=url) as client:
         assert len(client.get("/api/transformations").json()) == len(first)
+
+
+def test_replay_over_rest(api: httpx.Client):
+    shift = component("Shift", {"s": "SERIES"}, {"t": "SERIES"}, "return {'t': s.shift(1)}  # replay api")
+    stored = api.put(
+        f"/api/transformations/{shift.id}", json=shift.to_json_dict(), params={"update_component_code": False}
+    )
+    assert stored.status_code == 201, stored.text
+    series = json.dumps({"2026-01-01T00:00:00Z": 1.0, "2026-01-01T01:00:00Z": 2.0})
+    wiring = {"input_wirings": [{"workflow_input_name": "s", "filters": {"value": series}}]}
+    ran = api.post("/api/transformations/execute", json={"id": str(shift.id), "wiring": wiring}).json()
+    report = api.post(f"/api/executions/{ran['job_id']}/replay")
+    assert report.status_code == 200, report.text
+    body = report.json()
+    assert (body["verdict"], body["environment_identical"]) == ("identical", True)
+    assert [item["name"] for item in body["outputs"]] == ["t"]
+    assert api.post(f"/api/executions/{uuid4()}/replay").status_code == 404

@@ -23,6 +23,8 @@ TABLES = {
     "nestings",
     "execution_records",
     "execution_code_hashes",
+    "revision_snapshots",
+    "environment_fingerprints",
 }
 
 

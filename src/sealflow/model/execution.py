@@ -14,7 +14,6 @@ otherwise the record keeps its digest and size.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -24,7 +23,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sealflow.model.datatypes import DataType, TransformationType
-from sealflow.model.hashing import closure_hash, is_code_hash
+from sealflow.model.hashing import canonical_json, closure_hash, is_code_hash
 from sealflow.model.wiring import DIRECT_PROVISIONING, WorkflowWiring
 
 #: Largest canonical encoding (bytes) of a value the record keeps; larger ones are only digested.
@@ -39,11 +38,6 @@ class ExecutionStatus(StrEnum):
 
     OK = "ok"
     FAILURE = "failure"
-
-
-def canonical_json(value: Any) -> bytes:
-    """The canonical encoding of a JSON-compatible value; ``ValueError`` or ``TypeError`` if it has none."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), allow_nan=False).encode("ascii")
 
 
 def _utc(value: datetime) -> datetime:
@@ -146,7 +140,7 @@ class ExecutionRecord(BaseModel):
     """Every component code of the closure, nested workflows included; sorted, each once."""
     closure_hash: str
     fingerprint_hash: str | None = None
-    """Id of the environment fingerprint the run ran in, once runtimes report one."""
+    """Id of the environment fingerprint the run ran in."""
     inputs: list[RecordedValue] = Field(default_factory=list)
     outputs: list[RecordedValue] = Field(default_factory=list)
     operator_timings: list[OperatorTime] = Field(default_factory=list)
@@ -154,6 +148,20 @@ class ExecutionRecord(BaseModel):
     error: dict[str, Any] | None = None
     """The structured error of the exchange format (type, message, stage, operator, location)."""
     traceback: str | None = None
+    revision_snapshots: list[str] = Field(default_factory=list)
+    """Content hashes of the revisions the run used, the executed one first (see ``replay``)."""
+    run_pure_plot_operators: bool = False
+    """Whether operators whose outputs are all plots ran."""
+
+    @field_validator("revision_snapshots", mode="before")
+    @classmethod
+    def _no_snapshots(cls, value: list[str] | None) -> list[str]:
+        return value or []
+
+    @field_validator("run_pure_plot_operators", mode="before")
+    @classmethod
+    def _plots_unknown(cls, value: bool | None) -> bool:
+        return bool(value)
 
     @field_validator("started_at", "finished_at")
     @classmethod

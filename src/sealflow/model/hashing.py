@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 
@@ -26,3 +28,14 @@ def closure_hash(code_hashes: Iterable[str]) -> str:
         digest.update(value.encode("ascii"))
         digest.update(b"\n")
     return digest.hexdigest()
+
+
+def canonical_json(value: Any) -> bytes:
+    """The canonical encoding of a JSON-compatible value (sorted keys, no spaces, ASCII, no NaN);
+    ``ValueError`` or ``TypeError`` if it has none."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), allow_nan=False).encode("ascii")
+
+
+def document_hash(document: Any) -> str:
+    """SHA-256 (hex) of the canonical encoding of a JSON document."""
+    return hashlib.sha256(canonical_json(document)).hexdigest()

@@ -31,16 +31,18 @@ from sealflow.model.execution import (
     StepTime,
     recorded_wiring,
 )
-from sealflow.model.hashing import closure_hash, code_hash
+from sealflow.model.hashing import closure_hash, code_hash, document_hash
 from sealflow.model.transformation import TransformationRevision
 from sealflow.model.wiring import DIRECT_PROVISIONING, WorkflowWiring
 from sealflow.ops.instance import Instance
 from sealflow.ops.transformations import nesting_order, read_json_file, resolve_reference
+from sealflow.repro.fingerprint import current_fingerprint
 from sealflow.runtime.plan import Plan, Resolver, Step
 from sealflow.runtime.results import ExecutionResult, OperatorTiming
 from sealflow.runtime.runner import run
 from sealflow.store.executions import ExecutionRepository
 from sealflow.store.objects import activated
+from sealflow.store.snapshots import SnapshotRepository
 
 logger = logging.getLogger(__name__)
 
@@ -93,9 +95,27 @@ def execute_transformation(
             run_hooks=[recorder],
         )
     code = closure_code(tr, resolve)
-    record = recorder.record(execution_id, tr, result, code)
+    fingerprint = current_fingerprint()
+    used = [tr, *(item for item in resolved.values() if item.id != tr.id)]
+    documents_used = [item.to_json_dict() for item in used]
+    snapshots = {document_hash(document): document for document in documents_used}
+    record = recorder.record(execution_id, tr, result, code).model_copy(
+        update={
+            "fingerprint_hash": fingerprint.id,
+            "revision_snapshots": list(snapshots),
+            "run_pure_plot_operators": run_pure_plot_operators,
+        }
+    )
     try:
-        executions.insert(record, code)
+        with instance.database.transaction() as unit:
+            documents = SnapshotRepository(unit)
+            if fingerprint.id not in instance.stored_documents:
+                documents.put_fingerprint(fingerprint.id, fingerprint.model_dump(mode="json"))
+            for key, document in snapshots.items():
+                if key not in instance.stored_documents:
+                    documents.put_revision(document)
+            ExecutionRepository(unit).insert(record, code)
+        instance.stored_documents.update([fingerprint.id, *snapshots])
     except SealflowError as exc:
         logger.error(
             "execution %s of %s ended %s, but its record could not be written: %s",

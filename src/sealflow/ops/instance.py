@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sealflow.adapters.protocol import AdapterRegistry
 from sealflow.adapters.registry import build_adapters
@@ -24,6 +24,8 @@ class Instance:
     code: CodeRepository
     adapters: AdapterRegistry
     objects: ObjectRepository
+    stored_documents: set[str] = field(default_factory=set)
+    """Keys of append-only documents (revision snapshots, fingerprints) known to be stored already."""
 
     @classmethod
     def open(cls, settings: Settings) -> Instance:

@@ -9,6 +9,8 @@ from fastapi import APIRouter, Query
 
 from sealflow.model.execution import ExecutionRecord, ExecutionStatus
 from sealflow.ops import executions as ops
+from sealflow.ops import replay
+from sealflow.ops.replay import ReplayReport
 from sealflow.service.dependencies import InstanceDep
 from sealflow.service.schemas import ErrorBody
 
@@ -37,3 +39,9 @@ def list_executions(
 def get_execution(execution_id: UUID, instance: InstanceDep) -> ExecutionRecord:
     """The manifest of one run: code hashes, digests of inputs and outputs, timings, error."""
     return ops.get_execution(instance, execution_id)
+
+
+@router.post("/{execution_id}/replay", summary="Replay a recorded run", responses=_NOT_FOUND)
+def replay_execution(execution_id: UUID, instance: InstanceDep) -> ReplayReport:
+    """Re-run exactly the recorded code on the recorded inputs and compare the outputs with the record."""
+    return replay.replay_execution(instance, execution_id)

@@ -11,6 +11,9 @@ classes describe it for queries, and a test checks that they and the migrations 
 * ``execution_records`` holds the manifest of every run. It copies the name and tag of the revision it
   ran, so it outlives that revision. ``execution_code_hashes`` lists the code each run ran, one row per
   hash: the code store keeps a text as long as a record refers to it.
+* ``revision_snapshots`` keeps, content-addressed and append-only, the exact revisions runs used, so a run
+  can be replayed after its revisions were overwritten or deleted; ``environment_fingerprints`` keeps
+  each environment a run ran in, keyed by the fingerprint's id.
 """
 
 from __future__ import annotations
@@ -142,6 +145,8 @@ class ExecutionRow(Base):
     measured_steps: Mapped[dict[str, Any]] = mapped_column(json_document())
     error: Mapped[dict[str, Any] | None] = mapped_column(json_document())
     traceback: Mapped[str | None] = mapped_column(Text)
+    revision_snapshots: Mapped[list[str] | None] = mapped_column(json_document())
+    run_pure_plot_operators: Mapped[bool | None] = mapped_column()
 
 
 class ExecutionCodeRow(Base):
@@ -155,3 +160,25 @@ class ExecutionCodeRow(Base):
     code_hash: Mapped[str] = mapped_column(
         ForeignKey("code_blobs.hash", ondelete="RESTRICT"), primary_key=True, index=True
     )
+
+
+class SnapshotRow(Base):
+    """The exchange-format JSON of a revision as a run used it, keyed by its canonical SHA-256."""
+
+    __tablename__ = "revision_snapshots"
+    __table_args__ = (CheckConstraint("length(hash) = 64", name="hash_is_sha256_hex"),)
+
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(json_document())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class FingerprintRow(Base):
+    """An environment fingerprint, keyed by its id (the SHA-256 of its canonical JSON)."""
+
+    __tablename__ = "environment_fingerprints"
+    __table_args__ = (CheckConstraint("length(id) = 64", name="id_is_sha256_hex"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(json_document())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
