@@ -142,3 +142,27 @@ def test_replay_command_exit_codes(tmp_path: Path):
     assert "environment: identical" in replayed.stdout
     missing = sealflow("replay", "00000000-0000-0000-0000-000000000000")
     assert missing.returncode == 3
+
+
+@pytest.mark.parametrize(
+    ("body", "header", "verdict", "code"),
+    [
+        pytest.param("return {'t': s * 2}", "", "deterministic", 0, id="deterministic"),
+        pytest.param(
+            "return {'t': s + random.random()}", "import random", "non-deterministic", 1, id="unseeded-random"
+        ),
+    ],
+)
+def test_verify_runs_the_test_wiring_in_two_processes(tmp_path: Path, body, header, verdict, code):
+    tr = component("Maybe Random", {"s": "SERIES"}, {"t": "SERIES"}, body, header=header)
+    tr = tr.model_copy(update={"test_wiring": wiring_from_values({"s": SERIES})})
+    (tmp_path / "tr.json").write_text(__import__("json").dumps(tr.to_json_dict()))
+    env = {"SEALFLOW_HOME": str(tmp_path / "home"), "PATH": "", "COLUMNS": "200"}
+    imported = subprocess.run([SEALFLOW, "import-json", str(tmp_path / "tr.json")], env=env, check=False)
+    assert imported.returncode == 0
+    done = subprocess.run(
+        [SEALFLOW, "verify", str(tr.id)], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == code, done.stderr
+    assert f": {verdict}" in done.stdout
+    assert "t: identical" in done.stdout if code == 0 else "t: differs (2/2 cells differ)" in done.stdout

@@ -1,4 +1,4 @@
-"""``sealflow replay``: re-run a recorded execution and compare its outputs with the record."""
+"""``sealflow replay`` and ``sealflow verify``: is a run reproducible, is a revision deterministic."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from rich.table import Table
 from sealflow.cli.context import state
 from sealflow.cli.render import console, print_json
 from sealflow.ops.replay import ReplayReport, replay_execution
+from sealflow.ops.verify import verify_transformation
 
 EXIT_CODES = {"identical": 0, "differs": 1, "failed": 5}
 
@@ -55,3 +56,23 @@ def replay(
     else:
         render(report)
     raise typer.Exit(EXIT_CODES[report.verdict])
+
+
+def verify(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Id or name\\[@tag] of a released revision.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Run a released revision's test wiring twice, in two new processes; exit 1 if outputs differ."""
+    report = verify_transformation(state(ctx).instance(), reference)
+    if as_json:
+        print_json(report.model_dump(mode="json"))
+    else:
+        console.print(f"{report.transformation}: [bold]{report.verdict}[/]", highlight=False)
+        console.print(f"runs: {', '.join(report.execution_ids)}", highlight=False)
+        for item in report.outputs:
+            detail = (
+                f" ({item.tolerance.differing}/{item.tolerance.cells} cells differ)" if item.tolerance else ""
+            )
+            console.print(f"  {item.name}: {item.verdict}{detail}", highlight=False)
+    raise typer.Exit(0 if report.verdict == "deterministic" else 1)
