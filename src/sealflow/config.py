@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     install_library: bool = True
     """Import the base library of components and example workflows when the service starts on an
     instance that holds no transformations yet."""
+
+    autoimport_dir: Path | None = None
+    """Directory whose sources (subdirectories in the export layout, ``*.json`` lists) the service imports
+    when it starts, each configured by an optional ``<source>.config.json``; unset: no autoimport."""
 
     objects_url: str | None = None
     """Where persisted objects live: ``file:///dir``, a plain directory or ``s3://bucket/prefix``;
@@ -61,10 +65,25 @@ class Settings(BaseSettings):
     adapter_timeout: float = 30.0
     """Seconds an adapter waits for a REST adapter or the blob storage to answer."""
 
+    maintenance_secret: SecretStr | None = None
+    """Secret that turns on the ``/api/maintenance`` endpoints and must be sent with each call; unset
+    leaves them off. Never logged or returned."""
+
+    maintenance_secret_file: Path | None = None
+    """File holding the maintenance secret (surrounding whitespace ignored); used if the secret is unset."""
+
     @property
     def local_file_directories(self) -> list[Path]:
         """The root directories of the local file adapter in force."""
         return list(self.local_file_roots) or [self.home / "files"]
+
+    def maintenance_secret_value(self) -> str | None:
+        """The maintenance secret in force (from the setting or its file), or ``None`` if there is none."""
+        if self.maintenance_secret is not None and self.maintenance_secret.get_secret_value():
+            return self.maintenance_secret.get_secret_value()
+        if self.maintenance_secret_file is not None:
+            return self.maintenance_secret_file.read_text(encoding="utf-8").strip() or None
+        return None
 
     @property
     def database_url(self) -> str:

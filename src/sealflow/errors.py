@@ -21,7 +21,8 @@ Every error carries a message a user can act on: what was wrong, where, and what
     ├── ValueSerializationError         a value cannot be written as JSON for its data type
     ├── AdapterError                    an adapter could not load or send data
     │   └── AdapterUnavailable          an adapter's service or storage cannot be reached
-    └── ExecutionFailed                 a run ended in failure; carries the structured error
+    ├── ExecutionFailed                 a run ended in failure; carries the structured error
+    └── RemoteError                     another instance cannot be reached or refused a request
 
 The service maps the tree to HTTP status codes in one place, the CLI to exit codes in one place.
 """
@@ -117,3 +118,7 @@ class AdapterUnavailable(AdapterError):
 
 class ExecutionFailed(SealflowError):
     """A run ended in failure; ``context['error']`` holds the structured error."""
+
+
+class RemoteError(SealflowError):
+    """Another instance's API cannot be reached, refused a request or answered unlike Sealflow."""

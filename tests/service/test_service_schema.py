@@ -17,6 +17,15 @@ OPERATIONS = [
     ("DELETE", "/api/transformations/{id}"),
     ("POST", "/api/transformations/execute"),
     ("POST", "/api/transformations/execute-latest"),
+    ("GET", "/api/executions"),
+    ("GET", "/api/executions/{execution_id}"),
+    ("POST", "/api/executions/{execution_id}/replay"),
+    ("POST", "/api/maintenance/deprecate_all_but_latest_per_group"),
+    ("POST", "/api/maintenance/delete_drafts"),
+    ("POST", "/api/maintenance/delete_unused_deprecated"),
+    ("POST", "/api/maintenance/purge"),
+    ("POST", "/api/maintenance/deploy_base_trafos"),
+    ("POST", "/api/maintenance/trigger_autoimport"),
 ]
 
 

@@ -9,9 +9,14 @@ import typer
 from rich.console import Console
 
 from sealflow import __version__
+from sealflow.cli import backup as backup_commands
 from sealflow.cli import env as env_commands
+from sealflow.cli import exchange as exchange_commands
 from sealflow.cli import executions
 from sealflow.cli import library as library_commands
+from sealflow.cli import maintenance as maintenance_commands
+from sealflow.cli import remote as remote_commands
+from sealflow.cli import replay as replay_command
 from sealflow.cli import run as run_commands
 from sealflow.cli import serve as serve_command
 from sealflow.cli import transformations as transformation_commands
@@ -30,9 +35,17 @@ app.add_typer(transformation_commands.app, name="transformations")
 app.add_typer(env_commands.app, name="env")
 app.add_typer(library_commands.app, name="library")
 app.add_typer(executions.app, name="executions")
+app.add_typer(maintenance_commands.app, name="maintenance")
+app.add_typer(remote_commands.app, name="remote")
 app.command("run")(run_commands.run)
+app.command("replay")(replay_command.replay)
+app.command("verify")(replay_command.verify)
 app.command("import-json")(transformation_commands.import_json)
+app.command("export")(exchange_commands.export)
+app.command("import")(exchange_commands.import_)
 app.command("serve")(serve_command.serve)
+app.command("backup")(backup_commands.backup)
+app.command("restore")(backup_commands.restore)
 
 _stderr = Console(stderr=True)
 

@@ -28,11 +28,11 @@ from sealflow.errors import Conflict, InvalidInput, NotFound, SealflowError
 from sealflow.model import lifecycle
 from sealflow.model.datatypes import State
 from sealflow.model.transformation import TransformationRevision, parse_transformation
+from sealflow.ops.exchange import UpdateOptions, store_revision
 from sealflow.ops.export import WiringFilter
 from sealflow.ops.instance import Instance
 from sealflow.ops.selection import Filters, nested_among
 from sealflow.ops.transformations import deprecate_older_revisions, nesting_order
-from sealflow.ops.upsert import put_transformation
 
 #: Errors that concern one item; anything else (an unreachable database) ends the whole import.
 ITEM_ERRORS = (InvalidInput, Conflict, NotFound)
@@ -221,13 +221,11 @@ def _store(instance: Instance, tr: TransformationRevision, options: ImportOption
             )
         else:
             tr = lifecycle.release(tr, datetime.now(UTC))
-    outcome = put_transformation(
-        instance,
-        tr,
+    update = UpdateOptions(
         allow_overwrite_released=options.allow_overwrite_released,
         update_component_code=options.update_component_code,
     )
-    return outcome.action
+    return store_revision(instance, tr, update).action
 
 
 def _report(item: _Item, status: ImportStatus, msg: str) -> ItemReport:

@@ -91,24 +91,15 @@ def check_operators(
 def import_transformations(
     instance: Instance, revisions: Iterable[TransformationRevision], *, allow_overwrite_released: bool = False
 ) -> list[ImportOutcome]:
-    """Store revisions in nesting order, all in one transaction: a bad one stores none."""
-    ordered = nesting_order(list(revisions))
-    lookup = {tr.id: tr for tr in ordered}
-    outcomes = []
-    with instance.database.transaction():
-        for tr in ordered:
-            check_operators(tr, lookup, instance)
-            stored = instance.transformations.find(tr.id)
-            if stored is None:
-                instance.transformations.insert(tr)
-                outcomes.append(ImportOutcome(tr, "created"))
-            elif stored == tr:
-                outcomes.append(ImportOutcome(tr, "unchanged"))
-            else:
-                lifecycle.check_update(stored, tr, allow_overwrite_released=allow_overwrite_released)
-                instance.transformations.update(tr)
-                outcomes.append(ImportOutcome(tr, "updated"))
-    return outcomes
+    """Store revisions in nesting order, all in one transaction: a bad one stores none.
+
+    The work is done by the one import engine, ``sealflow.ops.exchange.store_revisions``.
+    """
+    from sealflow.ops.exchange import UpdateOptions, store_revisions  # a cycle: exchange uses this module
+
+    return store_revisions(
+        instance, revisions, UpdateOptions(allow_overwrite_released=allow_overwrite_released)
+    )
 
 
 def import_json_files(instance: Instance, paths: Sequence[Path]) -> list[ImportOutcome]:

@@ -7,8 +7,6 @@ processes with the same environment agree on the id, and any upgrade changes it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import platform
 import re
 import sys
@@ -18,6 +16,7 @@ from importlib import metadata
 from pydantic import BaseModel, Field
 
 from sealflow import __version__
+from sealflow.model.hashing import document_hash
 
 _NORMALIZE = re.compile(r"[-_.]+")
 
@@ -39,8 +38,7 @@ class Fingerprint(BaseModel):
     @property
     def id(self) -> str:
         """SHA-256 (hex) of the canonical JSON of this fingerprint."""
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return document_hash(self.model_dump(mode="json"))
 
     @property
     def python_minor(self) -> str:

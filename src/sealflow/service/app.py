@@ -17,10 +17,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sealflow import __version__
 from sealflow.config import Settings
+from sealflow.ops.autoimport import autoimport
 from sealflow.ops.info import environment_fingerprint
 from sealflow.ops.instance import Instance
 from sealflow.ops.library import install_library_if_empty
-from sealflow.service import execution, executions, info, transformations
+from sealflow.service import execution, executions, info, maintenance, transformations
 from sealflow.service.errors import install_error_handlers
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ def create_app(settings: Settings) -> FastAPI:
             installed = await run_in_threadpool(install_library_if_empty, instance)
             if installed:
                 logger.info("first start: imported %d revisions of the base library", len(installed))
+        if settings.autoimport_dir is not None:
+            await run_in_threadpool(autoimport, instance, settings.autoimport_dir)
         app.state.instance = instance
         try:
             yield
@@ -60,6 +63,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(execution.router)
     app.include_router(executions.router)
     app.include_router(transformations.router)
+    app.include_router(maintenance.router)
     app.add_middleware(TrailingSlash)
     return app
 

@@ -57,6 +57,21 @@ class SnapshotRepository:
         with translate_errors(), self._scope.writing() as session:
             _insert_absent(session, FingerprintRow, {"id": fingerprint_id, "data": document})
 
+    def revisions(self) -> dict[str, dict[str, Any]]:
+        """Every stored revision snapshot by its hash."""
+        with translate_errors(), self._scope.reading() as session:
+            return {
+                key: dict(data) for key, data in session.execute(select(SnapshotRow.hash, SnapshotRow.data))
+            }
+
+    def fingerprints(self) -> dict[str, dict[str, Any]]:
+        """Every stored environment fingerprint by its id."""
+        with translate_errors(), self._scope.reading() as session:
+            return {
+                key: dict(data)
+                for key, data in session.execute(select(FingerprintRow.id, FingerprintRow.data))
+            }
+
     def get_fingerprint(self, fingerprint_id: str) -> dict[str, Any] | None:
         """The fingerprint document with this id, if stored."""
         with translate_errors(), self._scope.reading() as session:

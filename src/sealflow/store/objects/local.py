@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sealflow.errors import StorageError
 from sealflow.store.objects.manifest import ObjectManifest
-from sealflow.store.objects.names import check_name, check_tag
+from sealflow.store.objects.names import check_name, check_tag, is_valid_name
 from sealflow.store.objects.protocol import (
     MANIFEST_SUFFIX,
     PAYLOAD_SUFFIX,
@@ -76,6 +76,16 @@ class LocalObjectStore:
             tag = path.name.removesuffix(MANIFEST_SUFFIX)
             found.append(parse_manifest(self._read(path, name, tag), name, tag, str(path)))
         return found
+
+    def names(self) -> list[str]:
+        """Every directory below the root that is a valid object name, sorted."""
+        try:
+            paths = sorted(self.root.iterdir())
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise self._failure(f"list {self.root}", exc) from exc
+        return [path.name for path in paths if path.is_dir() and is_valid_name(path.name)]
 
     def _publish(self, target: Path, data: bytes, *, complete: bool) -> None:
         """Write ``data`` to ``target`` atomically; never replace an existing file."""

@@ -28,6 +28,11 @@ def check_name(name: object) -> str:
     return _check(name, "name", NAME_MAX)
 
 
+def is_valid_name(name: str) -> bool:
+    """Whether ``name`` is an allowed object name."""
+    return len(name) <= NAME_MAX and _ALLOWED.fullmatch(name) is not None
+
+
 def check_tag(tag: object) -> str:
     """``tag`` if it is an allowed tag (``latest`` included); ``InvalidInput`` otherwise."""
     return _check(tag, "tag", TAG_MAX)

@@ -47,6 +47,10 @@ class ObjectStore(Protocol):
         """The manifests of every complete object called ``name``, in no particular order."""
         ...
 
+    def names(self) -> list[str]:
+        """Every name under which objects may be stored, sorted (a name may have no complete object)."""
+        ...
+
 
 def parse_manifest(data: bytes, name: str, tag: str, where: str) -> ObjectManifest:
     """The manifest in ``data``, which must describe ``name`` and ``tag``; ``StorageError`` otherwise."""

@@ -82,6 +82,10 @@ class ObjectRepository:
         """The manifests of every stored tag of ``name``, oldest first."""
         return sorted(self.store.manifests(check_name(name)), key=lambda m: (m.created_at, m.tag))
 
+    def manifests(self) -> list[ObjectManifest]:
+        """The manifests of every stored object, by name, then oldest first."""
+        return [manifest for name in self.store.names() for manifest in self.tags(name)]
+
     def load(self, name: str, tag: str = LATEST) -> Any:
         """The object stored as ``name`` with ``tag``; ``latest`` loads the one stored last."""
         manifest = self.manifest(name, tag)

@@ -15,7 +15,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from sealflow.errors import StorageError
 from sealflow.store.objects.manifest import ObjectManifest
-from sealflow.store.objects.names import check_name, check_tag
+from sealflow.store.objects.names import check_name, check_tag, is_valid_name
 from sealflow.store.objects.protocol import (
     MANIFEST_SUFFIX,
     PAYLOAD_SUFFIX,
@@ -81,6 +81,20 @@ class S3ObjectStore:
             tag = key[len(directory) :].removesuffix(MANIFEST_SUFFIX)
             found.append(parse_manifest(self._get(key, name, tag), name, tag, self._url(key)))
         return found
+
+    def names(self) -> list[str]:
+        """Every key prefix below the store's prefix that is a valid object name, sorted."""
+        root = f"{self.prefix}/" if self.prefix else ""
+        found: list[str] = []
+        try:
+            pages = self.client.get_paginator("list_objects_v2").paginate(
+                Bucket=self.bucket, Prefix=root, Delimiter="/"
+            )
+            for page in pages:
+                found += [item["Prefix"][len(root) :].rstrip("/") for item in page.get("CommonPrefixes", [])]
+        except (BotoCoreError, ClientError) as exc:
+            raise self._failure(f"list {self.location}", exc) from exc
+        return sorted(name for name in found if is_valid_name(name))
 
     def _directory(self, name: str) -> str:
         """The prefix of every key of ``name``, ending in ``/``."""
