@@ -31,6 +31,8 @@ test: lint
 
 bench: setup
 	$(BIN)/python benchmarks/engine.py
+	$(BIN)/python benchmarks/service.py
+	$(BIN)/python benchmarks/exchange.py
 
 clean:
 	rm -rf $(VENV) .sealflow .pytest_cache .mypy_cache .ruff_cache
