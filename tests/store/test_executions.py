@@ -170,7 +170,7 @@ def test_list_is_newest_first_and_filters(executions: ExecutionRepository, two_c
         pytest.param(
             {"status": "maybe"}, "'maybe' is no execution status; use one of ok, failure", id="status"
         ),
-        pytest.param({"transformation_id": "Add"}, "'Add' is no execution id", id="transformation-id"),
+        pytest.param({"transformation_id": "Add"}, "'Add' is no transformation id", id="transformation-id"),
         pytest.param({"limit": -1}, "cannot be negative", id="limit"),
         pytest.param({"offset": -5}, "cannot be negative", id="offset"),
     ],
@@ -186,7 +186,7 @@ def test_get_says_which_record_is_missing(executions: ExecutionRepository):
         executions.get(missing)
     assert executions.find(missing) is None
     assert not executions.exists(missing)
-    with pytest.raises(InvalidInput, match="an execution id is a UUID"):
+    with pytest.raises(InvalidInput, match="is no execution id; it must be a UUID"):
         executions.get("latest")
 
 

@@ -22,12 +22,13 @@ from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
+from uuid import UUID
 
 from sqlalchemy import URL, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sealflow.errors import Conflict, StorageError
+from sealflow.errors import Conflict, InvalidInput, StorageError
 from sealflow.store.engine import make_engine, writer
 from sealflow.store.migrations import upgrade
 
@@ -211,3 +212,13 @@ def first_line(exc: SQLAlchemyError) -> str:
     cause = getattr(exc, "orig", None) or exc
     lines = str(cause).strip().splitlines()
     return lines[0] if lines else type(cause).__name__
+
+
+def as_uuid(value: UUID | str, what: str) -> UUID:
+    """``value`` as a UUID; ``InvalidInput`` naming ``what`` if it is none."""
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(value)
+    except ValueError as exc:
+        raise InvalidInput(f"{value!r} is no {what}; it must be a UUID") from exc

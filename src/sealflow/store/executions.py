@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sealflow.errors import CodeNotFound, Conflict, ExecutionNotFound, InvalidInput
 from sealflow.model.execution import ExecutionRecord, ExecutionStatus
 from sealflow.store.code import store_code
-from sealflow.store.database import Scope, translate_errors
+from sealflow.store.database import Scope, as_uuid, translate_errors
 from sealflow.store.mapping import execution_values, to_execution
 from sealflow.store.tables import CodeBlobRow, ExecutionCodeRow, ExecutionRow
 
@@ -58,14 +58,14 @@ class ExecutionRepository:
 
     def find(self, id: UUID | str) -> ExecutionRecord | None:
         """The record with this id, or ``None``."""
-        key = _uuid(id)
+        key = as_uuid(id, "execution id")
         with translate_errors(), self._scope.reading() as session:
             found = _load(session, select(ExecutionRow).where(ExecutionRow.id == key))
         return found[0] if found else None
 
     def exists(self, id: UUID | str) -> bool:
         """Whether a record with this id is stored."""
-        key = _uuid(id)
+        key = as_uuid(id, "execution id")
         with translate_errors(), self._scope.reading() as session:
             return session.scalar(select(ExecutionRow.id).where(ExecutionRow.id == key)) is not None
 
@@ -82,7 +82,9 @@ class ExecutionRepository:
             raise InvalidInput(f"limit ({limit}) and offset ({offset}) cannot be negative")
         query = select(ExecutionRow)
         if transformation_id is not None:
-            query = query.where(ExecutionRow.transformation_id == _uuid(transformation_id))
+            query = query.where(
+                ExecutionRow.transformation_id == as_uuid(transformation_id, "transformation id")
+            )
         if status is not None:
             query = query.where(ExecutionRow.status == _status(status).value)
         query = (
@@ -125,15 +127,6 @@ def _id_taken(id: UUID) -> Conflict:
         f"an execution record with id {id} exists already; give every run its own job id",
         execution_id=str(id),
     )
-
-
-def _uuid(value: UUID | str) -> UUID:
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(value)
-    except ValueError as exc:
-        raise InvalidInput(f"{value!r} is no execution id; an execution id is a UUID") from exc
 
 
 def _status(value: ExecutionStatus | str) -> ExecutionStatus:

@@ -18,12 +18,12 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sealflow.errors import Conflict, InvalidInput, TransformationNotFound
+from sealflow.errors import Conflict, TransformationNotFound
 from sealflow.model.datatypes import State, TransformationType
 from sealflow.model.transformation import TransformationRevision
 from sealflow.store import nestings
 from sealflow.store.code import store_code, verified
-from sealflow.store.database import Scope, first_line, translate_errors
+from sealflow.store.database import Scope, as_uuid, first_line, translate_errors
 from sealflow.store.mapping import label, to_revision, to_row
 from sealflow.store.tables import CodeBlobRow, TransformationRow
 
@@ -46,7 +46,7 @@ class TransformationRepository:
 
     def find(self, id: UUID | str) -> TransformationRevision | None:
         """The revision with this id, or ``None``."""
-        key = _uuid(id)
+        key = as_uuid(id, "transformation id")
         with translate_errors(), self._scope.reading() as session:
             found = _load(session, _query().where(TransformationRow.id == key))
         return found[0] if found else None
@@ -80,9 +80,13 @@ class TransformationRepository:
                 func.substr(TransformationRow.category, 1, len(category_prefix)) == category_prefix
             )
         if revision_group_id is not None:
-            query = query.where(TransformationRow.revision_group_id == _uuid(revision_group_id))
+            query = query.where(
+                TransformationRow.revision_group_id == as_uuid(revision_group_id, "revision group id")
+            )
         if ids is not None:
-            query = query.where(TransformationRow.id.in_([_uuid(value) for value in ids]))
+            query = query.where(
+                TransformationRow.id.in_([as_uuid(value, "transformation id") for value in ids])
+            )
         if names is not None:
             query = query.where(TransformationRow.name.in_(builtins.list(names)))
         if not include_deprecated:
@@ -116,7 +120,7 @@ class TransformationRepository:
 
     def delete(self, id: UUID | str) -> None:
         """Delete a revision that no workflow uses; its code stays in the code store."""
-        key = _uuid(id)
+        key = as_uuid(id, "transformation id")
         with translate_errors(), self._scope.writing() as session:
             row = session.get(TransformationRow, key)
             if row is None:
@@ -139,7 +143,7 @@ class TransformationRepository:
         query = (
             _query()
             .where(
-                TransformationRow.revision_group_id == _uuid(revision_group_id),
+                TransformationRow.revision_group_id == as_uuid(revision_group_id, "revision group id"),
                 TransformationRow.state == State.RELEASED.value,
             )
             .order_by(TransformationRow.released_timestamp.desc(), TransformationRow.id.desc())
@@ -174,7 +178,7 @@ class TransformationRepository:
     def _related(
         self, id: UUID | str, *, uses: bool, transitive: bool
     ) -> builtins.list[TransformationRevision]:
-        key = _uuid(id)
+        key = as_uuid(id, "transformation id")
         with translate_errors(), self._scope.reading() as session:
             if session.get(TransformationRow, key) is None:
                 raise _not_found(key)
@@ -279,12 +283,3 @@ def _not_found(id: UUID | str) -> TransformationNotFound:
         f"no transformation revision with id {id}; list the stored revisions to find the right id",
         transformation_id=str(id),
     )
-
-
-def _uuid(value: UUID | str) -> UUID:
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(value)
-    except ValueError as exc:
-        raise InvalidInput(f"{value!r} is no transformation id; an id is a UUID") from exc
