@@ -82,3 +82,8 @@ def test_replay_over_rest(api: httpx.Client):
     assert (body["verdict"], body["environment_identical"]) == ("identical", True)
     assert [item["name"] for item in body["outputs"]] == ["t"]
     assert api.post(f"/api/executions/{uuid4()}/replay").status_code == 404
+
+
+def test_a_huge_offset_is_refused_not_a_server_error(api: httpx.Client):
+    assert api.get("/api/executions", params={"offset": 2**63}).status_code == 422
+    assert api.get("/api/executions", params={"offset": 2**31 - 1}).json() == []

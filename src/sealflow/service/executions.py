@@ -25,7 +25,7 @@ def list_executions(
     transformation_id: Annotated[UUID | None, Query(description="Only runs of this revision")] = None,
     status: Annotated[ExecutionStatus | None, Query(description="Only runs that ended so")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
 ) -> list[ExecutionRecord]:
     """Execution records, newest first, optionally of one revision or with one status."""
     return ops.list_executions(
