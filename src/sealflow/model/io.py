@@ -79,7 +79,3 @@ class IOInterface(BaseModel):
     def unnamed(self) -> list[IOConnector]:
         """Inputs and outputs without a name."""
         return [io for io in [*self.inputs, *self.outputs] if not io.name]
-
-    def input_named(self, name: str) -> TransformationInput | None:
-        """The input called ``name``, if there is one."""
-        return next((i for i in self.inputs if i.name == name), None)
