@@ -36,7 +36,7 @@ from sealflow.model.transformation import TransformationRevision
 from sealflow.model.wiring import DIRECT_PROVISIONING, WorkflowWiring
 from sealflow.ops.instance import Instance
 from sealflow.ops.transformations import nesting_order, read_json_file, resolve_reference
-from sealflow.repro.fingerprint import current_fingerprint
+from sealflow.repro.fingerprint import current_fingerprint, current_fingerprint_id
 from sealflow.runtime.plan import Plan, Resolver, Step
 from sealflow.runtime.results import ExecutionResult, OperatorTiming
 from sealflow.runtime.runner import run
@@ -95,28 +95,21 @@ def execute_transformation(
             run_hooks=[recorder],
         )
     code = closure_code(tr, resolve)
-    fingerprint = current_fingerprint()
+    fingerprint_id = current_fingerprint_id()
     used = [tr, *(item for item in resolved.values() if item.id != tr.id)]
     documents_used = [item.to_json_dict() for item in used]
     snapshots = {document_hash(document): document for document in documents_used}
     record = recorder.record(execution_id, tr, result, code).model_copy(
         update={
-            "fingerprint_hash": fingerprint.id,
+            "fingerprint_hash": fingerprint_id,
             "revision_snapshots": list(snapshots),
             "run_pure_plot_operators": run_pure_plot_operators,
         }
     )
     try:
-        with instance.database.transaction() as unit:
-            documents = SnapshotRepository(unit)
-            if fingerprint.id not in instance.stored_documents:
-                documents.put_fingerprint(fingerprint.id, fingerprint.model_dump(mode="json"))
-            for key, document in snapshots.items():
-                if key not in instance.stored_documents:
-                    documents.put_revision(document)
-            ExecutionRepository(unit).insert(record, code)
-        instance.stored_documents.update([fingerprint.id, *snapshots])
+        _write_record(instance, record, code, snapshots, fingerprint_id)
     except SealflowError as exc:
+        instance.stored_code.clear()
         logger.error(
             "execution %s of %s ended %s, but its record could not be written: %s",
             record.id,
@@ -131,6 +124,35 @@ def execute_transformation(
             result=result,
         ) from exc
     return result
+
+
+def _write_record(
+    instance: Instance,
+    record: ExecutionRecord,
+    code: Mapping[str, str],
+    snapshots: Mapping[str, Any],
+    fingerprint_id: str,
+) -> None:
+    """Store the record with the snapshots and fingerprint it names, in one transaction.
+
+    Documents and code this process knows to be stored are not looked up again: after the first run of
+    a revision, a record is a single insert in a transaction of its own.
+    """
+    known = instance.stored_documents
+    missing = {key: document for key, document in snapshots.items() if key not in known}
+    fingerprint = None if fingerprint_id in known else current_fingerprint()
+    if not missing and fingerprint is None:
+        ExecutionRepository(instance.database).insert(record, code, known_stored=instance.stored_code)
+    else:
+        with instance.database.transaction() as unit:
+            documents = SnapshotRepository(unit)
+            if fingerprint is not None:
+                documents.put_fingerprint(fingerprint_id, fingerprint.model_dump(mode="json"))
+            for document in missing.values():
+                documents.put_revision(document)
+            ExecutionRepository(unit).insert(record, code, known_stored=instance.stored_code)
+        known.update([fingerprint_id, *missing])
+    instance.stored_code.update(record.code_hashes)
 
 
 class ExecutionRecorder:

@@ -26,6 +26,8 @@ class Instance:
     objects: ObjectRepository
     stored_documents: set[str] = field(default_factory=set)
     """Keys of append-only documents (revision snapshots, fingerprints) known to be stored already."""
+    stored_code: set[str] = field(default_factory=set)
+    """Code hashes this process saw stored with an execution record; the store keeps code a record uses."""
 
     @classmethod
     def open(cls, settings: Settings) -> Instance:

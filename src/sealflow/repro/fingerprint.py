@@ -72,6 +72,12 @@ def current_fingerprint() -> Fingerprint:
     return take_fingerprint()
 
 
+@lru_cache(maxsize=1)
+def current_fingerprint_id() -> str:
+    """The id of ``current_fingerprint()``, hashed once per process."""
+    return current_fingerprint().id
+
+
 class Change(BaseModel):
     """One difference between two fingerprints."""
 

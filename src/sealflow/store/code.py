@@ -8,7 +8,7 @@ is reported instead of running code nobody reviewed.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, delete, exists, or_, select
+from sqlalchemy import ColumnElement, Connection, delete, exists, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import QueryableAttribute, Session
 
@@ -43,7 +43,7 @@ def verified(code_hash: str, text: str) -> str:
     return text
 
 
-def store_code(session: Session, text: str, *, expected_hash: str | None = None) -> str:
+def store_code(session: Session | Connection, text: str, *, expected_hash: str | None = None) -> str:
     """Insert ``text`` unless it is stored already and return its hash; the stored text is verified."""
     if "\x00" in text:
         raise InvalidInput("the code contains a NUL character, which Python source cannot hold; remove it")
@@ -54,7 +54,8 @@ def store_code(session: Session, text: str, *, expected_hash: str | None = None)
             "use the original text or its actual hash",
             code_hash=expected_hash,
         )
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    bind = session if isinstance(session, Connection) else session.get_bind()
+    dialect = postgresql if bind.dialect.name == "postgresql" else sqlite
     inserted = session.scalar(
         dialect.insert(CodeBlobRow)
         .values(**code_blob_row(key, text))

@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
-from sqlalchemy import URL, Engine
+from sqlalchemy import URL, Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -48,14 +48,19 @@ class Scope(Protocol):
         """A session whose changes are kept only if the block ends without an exception."""
         ...
 
+    def connection(self, *, write: bool) -> AbstractContextManager[Connection]:
+        """A Core connection in a transaction, for statements that need no ORM session."""
+        ...
+
 
 class Database:
     """A database with Sealflow's schema; open it with ``Database.open`` and close it when done."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._writer = writer(engine)
         self._readers = sessionmaker(bind=engine, expire_on_commit=False)
-        self._writers = sessionmaker(bind=writer(engine), expire_on_commit=False)
+        self._writers = sessionmaker(bind=self._writer, expire_on_commit=False)
 
     @classmethod
     def open(cls, url: str | URL, *, migrate: bool = True, echo: bool = False) -> Database:
@@ -123,6 +128,18 @@ class Database:
             finally:
                 _ACTIVE_UNIT.reset(token)
 
+    @contextmanager
+    def connection(self, *, write: bool) -> Iterator[Connection]:
+        """A Core connection in a transaction (the open unit of work's, if any), kept only if the block
+        succeeds. Hot paths use it: it costs a fraction of an ORM session."""
+        active = self._active_unit()
+        if active is not None:
+            with active.connection(write=write) as connection:
+                yield connection
+            return
+        with translate_errors(self._engine), (self._writer if write else self._engine).begin() as connection:
+            yield connection
+
     def _active_unit(self) -> UnitOfWork | None:
         active = _ACTIVE_UNIT.get()
         return active[1] if active is not None and active[0] is self else None
@@ -172,6 +189,12 @@ class UnitOfWork:
         """The session of the unit of work inside a savepoint, rolled back if the block fails."""
         with self.session.begin_nested():
             yield self.session
+
+    @contextmanager
+    def connection(self, *, write: bool) -> Iterator[Connection]:
+        """The connection of the unit of work; for writes inside a savepoint."""
+        with self.writing() if write else self.reading() as session:
+            yield session.connection()
 
     @property
     def transformations(self) -> TransformationRepository:

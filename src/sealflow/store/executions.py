@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import builtins
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
+from functools import cache
 from uuid import UUID
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Connection, Insert, Select, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,21 +31,28 @@ class ExecutionRepository:
     def __init__(self, scope: Scope) -> None:
         self._scope = scope
 
-    def insert(self, record: ExecutionRecord, code: Mapping[str, str] | None = None) -> None:
+    def insert(
+        self,
+        record: ExecutionRecord,
+        code: Mapping[str, str] | None = None,
+        *,
+        known_stored: Set[str] = frozenset(),
+    ) -> None:
         """Store a new record; ``code`` holds texts by hash for code the store may lack.
 
-        ``Conflict`` if a record with its id exists, ``CodeNotFound`` if it names code that is neither
-        stored nor handed in.
+        Hashes in ``known_stored`` are taken to be in the code store without looking; should one be
+        missing after all, the foreign key refuses the record. ``Conflict`` if a record with its id
+        exists, ``CodeNotFound`` if it names code that is neither stored nor handed in.
         """
-        with translate_errors(), self._scope.writing() as session:
-            _store_missing_code(session, record, code or {})
-            row, code_rows = execution_values(record)
+        row, code_rows = execution_values(record)
+        with translate_errors(), self._scope.connection(write=True) as connection:
+            _store_missing_code(connection, record, code or {}, known_stored)
             try:
-                session.execute(insert(ExecutionRow), [row])
+                connection.execute(_insert_statement(ExecutionRow), [row])
             except IntegrityError as exc:
                 raise _id_taken(record.id) from exc
             if code_rows:
-                session.execute(insert(ExecutionCodeRow), code_rows)
+                connection.execute(_insert_statement(ExecutionCodeRow), code_rows)
 
     def get(self, id: UUID | str) -> ExecutionRecord:
         """The record with this id; ``ExecutionNotFound`` if there is none."""
@@ -108,9 +116,19 @@ def _load(session: Session, query: Select[ExecutionRow]) -> builtins.list[Execut
     return [to_execution(row, hashes[row.id]) for row in rows]
 
 
-def _store_missing_code(session: Session, record: ExecutionRecord, code: Mapping[str, str]) -> None:
-    wanted = set(record.code_hashes)
-    present = set(session.scalars(select(CodeBlobRow.hash).where(CodeBlobRow.hash.in_(wanted))))
+@cache
+def _insert_statement(row_type: type[ExecutionRow] | type[ExecutionCodeRow]) -> Insert:
+    """A plain insert into the row type's table, built once: every run writes one record."""
+    return insert(row_type.__table__)  # type: ignore[arg-type]
+
+
+def _store_missing_code(
+    connection: Connection, record: ExecutionRecord, code: Mapping[str, str], known_stored: Set[str]
+) -> None:
+    wanted = set(record.code_hashes) - known_stored
+    if not wanted:
+        return
+    present = set(connection.scalars(select(CodeBlobRow.hash).where(CodeBlobRow.hash.in_(wanted))))
     for key in sorted(wanted - present):
         if key not in code:
             raise CodeNotFound(
@@ -119,7 +137,7 @@ def _store_missing_code(session: Session, record: ExecutionRecord, code: Mapping
                 code_hash=key,
                 execution_id=str(record.id),
             )
-        store_code(session, code[key], expected_hash=key)
+        store_code(connection, code[key], expected_hash=key)
 
 
 def _id_taken(id: UUID) -> Conflict:

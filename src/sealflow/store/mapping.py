@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import Row
 
 from sealflow.errors import StorageError
 from sealflow.model.execution import ExecutionRecord
@@ -43,8 +44,9 @@ def to_row(
     return row
 
 
-def to_revision(row: TransformationRow, code: str | None) -> TransformationRevision:
-    """The domain revision stored in ``row``; ``code`` is the component's text from the code store."""
+def to_revision(row: TransformationRow | Row[Any], code: str | None) -> TransformationRevision:
+    """The domain revision stored in ``row`` (an ORM row or a Core row of the table); ``code`` is the
+    component's text from the code store."""
     content: str | dict[str, Any] | None = row.workflow_content if row.type == "WORKFLOW" else code
     data = {
         "id": row.id,
@@ -86,7 +88,7 @@ def code_blob_row(code_hash: str, text: str) -> dict[str, Any]:
     return {"hash": code_hash, "text": text, "size": len(text.encode("utf-8"))}
 
 
-def label(row: TransformationRow) -> str:
+def label(row: TransformationRow | Row[Any]) -> str:
     """How errors name a stored revision (as ``TransformationRevision.label`` does)."""
     return f"{row.type.lower()} {row.name!r} {row.version_tag} ({row.id})"
 

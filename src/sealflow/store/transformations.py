@@ -12,9 +12,11 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -47,9 +49,9 @@ class TransformationRepository:
     def find(self, id: UUID | str) -> TransformationRevision | None:
         """The revision with this id, or ``None``."""
         key = as_uuid(id, "transformation id")
-        with translate_errors(), self._scope.reading() as session:
-            found = _load(session, _query().where(TransformationRow.id == key))
-        return found[0] if found else None
+        with translate_errors(), self._scope.connection(write=False) as connection:
+            row = connection.execute(_by_id(), {"key": key}).first()
+        return None if row is None else _revision(row, row.text)
 
     def list(
         self,
@@ -206,13 +208,26 @@ def _query() -> Select[TransformationRow, str]:
     )
 
 
+@cache
+def _by_id() -> Select[Any]:
+    """Columns of one revision by its id (bound as ``key``) and its code, as a Core query built once:
+    every execution reads its revision this way."""
+    table = TransformationRow.__table__
+    return (
+        select(table, CodeBlobRow.text)
+        .outerjoin(CodeBlobRow, table.c.code_hash == CodeBlobRow.hash)
+        .where(table.c.id == bindparam("key"))
+    )
+
+
 def _load(session: Session, query: Select[TransformationRow, str]) -> builtins.list[TransformationRevision]:
-    revisions = []
-    for row, code in session.execute(query):
-        if row.code_hash is not None and code is not None:
-            verified(row.code_hash, code)
-        revisions.append(to_revision(row, code))
-    return revisions
+    return [_revision(row, code) for row, code in session.execute(query)]
+
+
+def _revision(row: TransformationRow | Row[Any], code: str | None) -> TransformationRevision:
+    if row.code_hash is not None and code is not None:
+        verified(row.code_hash, code)
+    return to_revision(row, code)
 
 
 def _insert(session: Session, tr: TransformationRevision) -> None:
