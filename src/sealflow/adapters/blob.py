@@ -20,7 +20,6 @@ Credentials come from the standard AWS chain (environment, profile, role); the a
 from __future__ import annotations
 
 import io
-import pickle
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,8 +37,15 @@ from pydantic import BaseModel, ValidationError
 
 from sealflow.adapters.protocol import RunContext, SinkRequest, SourceRequest
 from sealflow.code.values import parse_value
-from sealflow.errors import AdapterError, AdapterUnavailable
+from sealflow.errors import (
+    AdapterError,
+    AdapterUnavailable,
+    ObjectIncompatible,
+    ObjectTampered,
+    ObjectUnsigned,
+)
 from sealflow.model.datatypes import DataType
+from sealflow.store.objects.codec import PICKLE, Codec
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -148,8 +154,11 @@ class BlobStorageAdapter:
         region: str = "eu-central-1",
         allow_bucket_creation: bool = True,
         timeout: float = 30.0,
+        codec: Codec = PICKLE,
     ) -> None:
         self.hierarchy_file = hierarchy_file
+        self.codec = codec
+        """Writes and reads ``pkl`` objects (sealed envelopes once an instance is opened)."""
         self.endpoint_url = endpoint_url
         self.region = region
         self.allow_bucket_creation = allow_bucket_creation
@@ -194,7 +203,7 @@ class BlobStorageAdapter:
             node = self._node(request.wiring.ref_id, where)
             key = self._source_key(node, request.wiring.ref_key, where)
             body = self._call(where, f"read s3://{node.bucket}/{key}", partial(self._read, node.bucket, key))
-            values[request.name] = _decode(body, key, where)
+            values[request.name] = _decode(body, key, where, self.codec)
         return values
 
     def send(self, requests: Sequence[SinkRequest], values: Mapping[str, Any], context: RunContext) -> None:
@@ -203,7 +212,7 @@ class BlobStorageAdapter:
             where = f"{self.name}: output {request.name!r}"
             node = self._node(request.wiring.ref_id, where)
             key = self._sink_key(node, request, context, where)
-            body = _encode(values[request.name], request.data_type, key, where)
+            body = _encode(values[request.name], request.data_type, key, where, self.codec)
             self._ensure_bucket(node.bucket, where)
             self._put_new(node.bucket, key, body, where)
 
@@ -359,16 +368,18 @@ def _job_id(job_id: str, where: str) -> str:
     return job_id
 
 
-def _decode(body: bytes, key: str, where: str) -> Any:
+def _decode(body: bytes, key: str, where: str, codec: Codec) -> Any:
     try:
         if key.endswith(".parquet"):
             return pd.read_parquet(io.BytesIO(body))
-        return pickle.loads(body)
+        return codec.decode(body, f"{where}: the object {key!r}")
+    except (ObjectTampered, ObjectUnsigned, ObjectIncompatible):
+        raise
     except Exception as exc:
         raise AdapterError(f"{where}: cannot read object {key!r}: {exc}") from exc
 
 
-def _encode(value: Any, data_type: DataType, key: str, where: str) -> bytes:
+def _encode(value: Any, data_type: DataType, key: str, where: str, codec: Codec) -> bytes:
     try:
         if key.endswith(".parquet"):
             if data_type not in (DataType.DATAFRAME, DataType.MULTITSFRAME, DataType.ANY):
@@ -377,6 +388,6 @@ def _encode(value: Any, data_type: DataType, key: str, where: str) -> bytes:
             buffer = io.BytesIO()
             frame.to_parquet(buffer)
             return buffer.getvalue()
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return codec.encode(value, f"{where}: the value").payload
     except Exception as exc:
         raise AdapterError(f"{where}: cannot write {key!r}: {exc}") from exc

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import pickle
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,8 +33,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sealflow.adapters.protocol import RunContext, SinkRequest, SourceRequest
 from sealflow.code.values import parse_value, serialize_value
-from sealflow.errors import AdapterError, SealflowError
+from sealflow.errors import AdapterError, ObjectIncompatible, ObjectTampered, ObjectUnsigned, SealflowError
 from sealflow.model.datatypes import DataType
+from sealflow.store.objects.codec import PICKLE, Codec
 
 LOCAL_FILE_ADAPTER: Final = "local-file-adapter"
 GENERIC_ANY_SINK: Final = "GENERIC_ANY_SINK_AT_"
@@ -96,11 +96,13 @@ class LocalFileAdapter:
     key = LOCAL_FILE_ADAPTER
     name = "Local File Adapter"
 
-    def __init__(self, roots: Sequence[Path], *, generic_sinks: bool = True) -> None:
+    def __init__(self, roots: Sequence[Path], *, generic_sinks: bool = True, codec: Codec = PICKLE) -> None:
         if not roots:
             raise AdapterError(f"{self.name}: no root directory configured; set SEALFLOW_LOCAL_FILE_ROOTS")
         self.roots = [Path(root).absolute() for root in roots]
         self.generic_sinks = generic_sinks
+        self.codec = codec
+        """Writes and reads ``.pkl`` files (sealed envelopes once an instance is opened)."""
 
     # Protocol ----------------------------------------------------------------------------------------------
 
@@ -114,7 +116,7 @@ class LocalFileAdapter:
             settings = _read_settings(path, where)
             if not settings.loadable:
                 raise AdapterError(f"{where}: {path} is not loadable: its settings file says loadable false")
-            values[request.name] = _read(path, request.data_type, settings.load_settings, where)
+            values[request.name] = _read(path, request.data_type, settings.load_settings, where, self.codec)
         return values
 
     def send(self, requests: Sequence[SinkRequest], values: Mapping[str, Any], context: RunContext) -> None:
@@ -122,7 +124,7 @@ class LocalFileAdapter:
         for request in requests:
             where = f"{self.name}: output {request.name!r}"
             target = self._target(request, context, where)
-            _write(target, values[request.name], request.data_type, where)
+            _write(target, values[request.name], request.data_type, where, self.codec)
 
     # Paths -------------------------------------------------------------------------------------------------
 
@@ -248,7 +250,7 @@ def _read_settings(path: Path, where: str) -> FileSettings:
 # Reading ---------------------------------------------------------------------------------------------------
 
 
-def _read(path: Path, data_type: DataType, options: Mapping[str, Any], where: str) -> Any:
+def _read(path: Path, data_type: DataType, options: Mapping[str, Any], where: str, codec: Codec) -> Any:
     kind = file_format(path)
     if not kind:
         raise AdapterError(f"{where}: {path.name} has an unsupported extension; use {_SUPPORTED}")
@@ -258,8 +260,7 @@ def _read(path: Path, data_type: DataType, options: Mapping[str, Any], where: st
         )
     try:
         if kind == "pkl":
-            with path.open("rb") as stream:
-                return pickle.load(stream)
+            return codec.decode(path.read_bytes(), f"{where}: the file {path}")
         if kind == "json":
             if options and data_type in _FRAME_TYPES:
                 return pd.read_json(path, **options)
@@ -270,6 +271,8 @@ def _read(path: Path, data_type: DataType, options: Mapping[str, Any], where: st
             frame = pd.read_parquet(path, **options)
         else:
             frame = pd.read_excel(path, **options)
+    except (ObjectTampered, ObjectUnsigned, ObjectIncompatible):
+        raise
     except Exception as exc:
         raise AdapterError(f"{where}: cannot read {path}: {exc}") from exc
     return _series_from(frame, path, where) if data_type is DataType.SERIES else frame
@@ -300,13 +303,13 @@ def _series_from(frame: pd.DataFrame, path: Path, where: str) -> pd.Series[Any]:
 # Writing ---------------------------------------------------------------------------------------------------
 
 
-def _write(target: _Target, value: Any, data_type: DataType, where: str) -> None:
+def _write(target: _Target, value: Any, data_type: DataType, where: str, codec: Codec) -> None:
     path = target.path
     kind = file_format(path)
     if not kind:
         raise AdapterError(f"{where}: {path.name} has an unsupported extension; use {_SUPPORTED}")
     try:
-        render = _renderer(kind, value, data_type, target.options)
+        render = _renderer(kind, value, data_type, target.options, codec, where)
     except SealflowError as exc:
         raise AdapterError(f"{where}: cannot write {path.name}: {exc}") from exc
     if not path.parent.is_dir():
@@ -315,11 +318,12 @@ def _write(target: _Target, value: Any, data_type: DataType, where: str) -> None
 
 
 def _renderer(
-    kind: str, value: Any, data_type: DataType, options: dict[str, Any]
+    kind: str, value: Any, data_type: DataType, options: dict[str, Any], codec: Codec, where: str
 ) -> Callable[[Path], object]:
     """A function writing ``value`` to a path in format ``kind``; raise on values the format cannot hold."""
     if kind == "pkl":
-        return lambda path: path.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        payload = codec.encode(value, f"{where}: the value").payload
+        return lambda path: path.write_bytes(payload)
     if kind == "json":
         if data_type in _FRAME_TYPES:
             frame = _flat(parse_value(value, data_type))

@@ -49,10 +49,29 @@ class Fingerprint(BaseModel):
 def _distributions() -> dict[str, str]:
     found: dict[str, str] = {}
     for dist in metadata.distributions():
-        name = dist.metadata["Name"]
+        name, version = _name_and_version(dist)
         if name:
-            found.setdefault(normalize_name(name), dist.version)
+            found.setdefault(normalize_name(name), version)
     return dict(sorted(found.items()))
+
+
+def _name_and_version(dist: metadata.Distribution) -> tuple[str | None, str]:
+    """Name and version from the head of the metadata file; the full parser only when they are not there.
+
+    Scanning the header lines is an order of magnitude faster than parsing every metadata file as email.
+    """
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+    name = version = None
+    for line in text.splitlines():
+        if not line or (name and version):
+            break
+        if line.startswith("Name:"):
+            name = line.removeprefix("Name:").strip()
+        elif line.startswith("Version:"):
+            version = line.removeprefix("Version:").strip()
+    if name is None or version is None:
+        return dist.metadata["Name"], dist.version
+    return name, version
 
 
 def take_fingerprint() -> Fingerprint:

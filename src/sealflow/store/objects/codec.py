@@ -2,8 +2,9 @@
 
 A codec is the one place that turns objects into bytes. It also reports the modules the payload
 refers to, which the manifest records: what a reader must be able to import. The repository records
-the codec's name in each manifest and refuses payloads written by another codec, so a signed envelope
-can later come in as a codec of its own, chosen where the instance is opened.
+the codec's name in each manifest and refuses payloads written by another codec. The signed envelope
+(``sealflow.repro.sealing.SealedCodec``) is a codec of its own, chosen where the instance is opened; it
+also reads plain pickles, when they are trusted.
 
 Objects whose classes are defined in component code pickle as ``sealflow_components.c_<sha256>.<Class>``;
 unpickling imports that module by hash from the code store (see ``sealflow.code.importer``), in any
@@ -42,8 +43,16 @@ class Codec(Protocol):
         """The payload of ``obj``; ``InvalidInput`` naming ``what`` if it cannot be encoded."""
         ...
 
-    def decode(self, payload: bytes, what: str) -> Any:
-        """The object in ``payload``; ``ObjectUnreadable`` naming ``what`` if it cannot be decoded here."""
+    @property
+    def signed(self) -> bool:
+        """Whether payloads carry their own signature and digest (the repository then skips its check)."""
+        ...
+
+    def decode(self, payload: bytes, what: str, *, trust_legacy: bool = False) -> Any:
+        """The object in ``payload``; ``ObjectUnreadable`` naming ``what`` if it cannot be decoded here.
+
+        ``trust_legacy`` lets a signing codec read a plain pickle for this call.
+        """
         ...
 
 
@@ -51,6 +60,7 @@ class PickleCodec:
     """Plain pickle with protocol 5."""
 
     name = "pickle"
+    signed = False
 
     def encode(self, obj: Any, what: str) -> Encoded:
         """The pickle of ``obj``, byte for byte what ``pickle.dumps`` gives."""
@@ -58,28 +68,42 @@ class PickleCodec:
         pickler = _ModuleRecorder(buffer)
         try:
             pickler.dump(obj)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
-            raise InvalidInput(
-                f"{what} cannot be pickled: {exc}; store objects whose classes are defined at the top "
-                "level of component code or in an installed package, without open files, locks, "
-                "lambdas or generators"
-            ) from exc
+        except PICKLING_ERRORS as exc:
+            raise unpicklable(what, exc) from exc
         return Encoded(buffer.getvalue(), tuple(sorted(pickler.modules - {"builtins"})))
 
-    def decode(self, payload: bytes, what: str) -> Any:
+    def decode(self, payload: bytes, what: str, *, trust_legacy: bool = False) -> Any:
         """The object pickled in ``payload``."""
-        try:
-            return pickle.loads(payload)
-        except ModuleNotFoundError as exc:
-            raise ObjectUnreadable(
-                f"{what} needs the module {exc.name!r}, which cannot be imported here; install the "
-                "package it comes from (the version the object was written with) and load it again"
-            ) from exc
-        except Exception as exc:
-            raise ObjectUnreadable(
-                f"{what} cannot be unpickled here: {type(exc).__name__}: {exc}; load it with the code "
-                "and package versions it was written with"
-            ) from exc
+        return unpickle(payload, what)
+
+
+PICKLING_ERRORS = (pickle.PicklingError, TypeError, AttributeError, RecursionError)
+"""What ``pickle.dumps`` raises for an object it cannot pickle."""
+
+
+def unpicklable(what: str, exc: Exception) -> InvalidInput:
+    """The error for ``what``, which ``pickle`` refused with ``exc``."""
+    return InvalidInput(
+        f"{what} cannot be pickled: {exc}; store objects whose classes are defined at the top level of "
+        "component code or in an installed package, without open files, locks, lambdas or generators"
+    )
+
+
+def unpickle(data: bytes | memoryview, what: str, buffers: list[Any] | None = None) -> Any:
+    """The object pickled in ``data`` (with its out-of-band ``buffers``); ``ObjectUnreadable`` naming
+    ``what`` if it cannot be unpickled here."""
+    try:
+        return pickle.loads(data, buffers=buffers)
+    except ModuleNotFoundError as exc:
+        raise ObjectUnreadable(
+            f"{what} needs the module {exc.name!r}, which cannot be imported here; install the "
+            "package it comes from (the version the object was written with) and load it again"
+        ) from exc
+    except Exception as exc:
+        raise ObjectUnreadable(
+            f"{what} cannot be unpickled here: {type(exc).__name__}: {exc}; load it with the code "
+            "and package versions it was written with"
+        ) from exc
 
 
 class _ModuleRecorder(pickle.Pickler):

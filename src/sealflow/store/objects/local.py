@@ -8,8 +8,10 @@ manifest, so a visible object is complete.
 
 from __future__ import annotations
 
+import mmap
 import os
 import tempfile
+from io import RawIOBase
 from pathlib import Path
 
 from sealflow.errors import StorageError
@@ -24,6 +26,7 @@ from sealflow.store.objects.protocol import (
 )
 
 _TEMPORARY_PREFIX = "."
+_MAP_FROM = 1024 * 1024
 
 
 class LocalObjectStore:
@@ -45,6 +48,7 @@ class LocalObjectStore:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise self._failure(f"create the directory {directory}", exc) from exc
+        self._check_inside(directory)
         if (directory / f"{tag}{MANIFEST_SUFFIX}").exists():
             raise exists_error(self.location, name, tag, complete=True)
         self._publish(directory / f"{tag}{PAYLOAD_SUFFIX}", payload, complete=False)
@@ -107,9 +111,24 @@ class LocalObjectStore:
         finally:
             Path(temporary).unlink(missing_ok=True)
 
-    def _read(self, path: Path, name: str, tag: str) -> bytes:
+    def _check_inside(self, path: Path) -> None:
+        """Refuse a path that a symbolic link leads out of the store's directory."""
         try:
-            return path.read_bytes()
+            inside = path.resolve().is_relative_to(self.root.resolve())
+        except (OSError, RuntimeError) as exc:
+            raise StorageError(f"cannot resolve {path}: {exc}; remove the broken link") from exc
+        if not inside:
+            raise StorageError(
+                f"{path} is refused: a symbolic link leads out of the object store directory {self.root}; "
+                "remove the link"
+            )
+
+    def _read(self, path: Path, name: str, tag: str) -> bytes:
+        if path.exists() or path.is_symlink():
+            self._check_inside(path)
+        try:
+            with path.open("rb", buffering=0) as stream:
+                return _read_writable(stream)
         except FileNotFoundError as exc:
             raise not_found_error(self.location, name, tag) from exc
         except OSError as exc:
@@ -120,3 +139,18 @@ class LocalObjectStore:
             f"cannot {action}: {exc.strerror or exc}; check that the object store directory {self.root} "
             "exists and is writable, or set SEALFLOW_OBJECTS_URL"
         )
+
+
+def _read_writable(stream: RawIOBase) -> bytes:
+    """The content of the file open in ``stream``, in a writable buffer a decoder may map arrays onto.
+
+    Large files go into an anonymous memory map, which, unlike a ``bytearray``, is not zero-filled first;
+    it is private memory, so later changes to the file cannot reach it.
+    """
+    size = os.fstat(stream.fileno()).st_size
+    data: bytearray | mmap.mmap = mmap.mmap(-1, size) if size >= _MAP_FROM else bytearray(size)
+    view, done = memoryview(data), 0
+    while done < size and (count := stream.readinto(view[done:])):
+        done += count
+    view.release()
+    return data if done == size else data[:done]  # type: ignore[return-value]

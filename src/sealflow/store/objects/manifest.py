@@ -3,8 +3,9 @@
 The manifest is small JSON, written after the payload; an object exists once its manifest does. The
 fields here are what a reader needs today (checksum, size, how the payload is encoded, creation time
 for ``latest``, the modules the payload refers to, component code among them as
-``sealflow_components.c_<sha256>``); a signed envelope adds the environment fingerprint and a signature
-as further fields, which is why ``format`` is versioned and unknown fields are kept.
+``sealflow_components.c_<sha256>``). It is not signed: a sealed payload carries its own signed manifest
+(``envelope.py``) with the environment it was written in. ``format`` is versioned and unknown fields are
+kept.
 """
 
 from __future__ import annotations

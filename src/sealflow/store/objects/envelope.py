@@ -1,0 +1,154 @@
+"""The sealed envelope: a signed manifest and a payload in one file, told apart from a plain pickle.
+
+Layout (version 1), all integers big-endian::
+
+    MAGIC (17 bytes: NUL "sealflow-object" LF)   version (1 byte)   manifest length (4 bytes)
+    manifest (canonical JSON, UTF-8)              signature (32 bytes)   zero padding   payload
+
+The padding (up to 63 NUL bytes) makes the payload start at a multiple of ``ALIGNMENT`` from the start
+of the file, so arrays laid out aligned in the payload stay aligned when they are mapped in place.
+
+The signature is HMAC-SHA256, with the instance's signing key, over everything before it: magic,
+version, length and manifest. The manifest records the payload's size and digest, so the signature
+covers the payload too, and a load hashes the payload once. The digest (``DIGEST``) is the SHA-256 of
+the SHA-256 digests of the payload's consecutive 4 MiB chunks, so large payloads are hashed on several
+cores at once (hashlib releases the GIL). A file that does not start with ``MAGIC`` is not an envelope;
+a plain pickle never does (no pickle opcode is NUL).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import struct
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sealflow import metrics
+from sealflow.errors import ObjectTampered, ObjectUnsigned
+
+MAGIC = b"\x00sealflow-object\n"
+VERSION = 1
+_HEAD = struct.Struct(">BI")
+_SIGNATURE_SIZE = 32
+_PREFIX_SIZE = len(MAGIC) + _HEAD.size
+_MAX_MANIFEST = 16 * 1024 * 1024
+DIGEST = "sha256-of-4MiB-chunks"
+ALIGNMENT = 64
+_CHUNK = 4 * 1024 * 1024
+
+Buffer = bytes | bytearray | memoryview
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A verified envelope: its manifest and a view of its payload (no copy)."""
+
+    manifest: dict[str, Any]
+    payload: memoryview
+
+
+def is_sealed(data: Buffer) -> bool:
+    """Whether ``data`` starts like a sealed envelope (of any version)."""
+    return bytes(memoryview(data)[: len(MAGIC)]) == MAGIC
+
+
+def seal(manifest: dict[str, Any], payload: Sequence[Buffer], key: bytes) -> bytes:
+    """The envelope of ``payload`` (given in parts) with ``manifest``, which gains the payload's digest."""
+    joined = b"".join(payload)
+    document = {
+        **manifest,
+        "payload_size": len(joined),
+        "payload_digest": payload_digest(joined),
+        "digest": DIGEST,
+    }
+    encoded = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
+    head = MAGIC + _HEAD.pack(VERSION, len(encoded)) + encoded
+    signature = hmac.new(key, head, hashlib.sha256).digest()
+    padding = b"\0" * (-(len(head) + _SIGNATURE_SIZE) % ALIGNMENT)
+    return b"".join([head, signature, padding, joined])
+
+
+def payload_digest(data: Buffer) -> str:
+    """The ``DIGEST`` of ``data`` (hex), its chunks hashed in parallel when there are several."""
+    view = memoryview(data).cast("B")
+    chunks = [view[start : start + _CHUNK] for start in range(0, view.nbytes, _CHUNK)]
+    digests = _pool().map(_sha256, chunks) if len(chunks) > 2 else map(_sha256, chunks)
+    return hashlib.sha256(b"".join(digests)).hexdigest()
+
+
+def _sha256(chunk: memoryview) -> bytes:
+    return hashlib.sha256(chunk).digest()
+
+
+@cache
+def _pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1), thread_name_prefix="sealflow-digest")
+
+
+def read_manifest(data: Buffer, what: str) -> dict[str, Any]:
+    """The manifest of an envelope, unverified (for listings); ``ObjectTampered`` if it is unreadable."""
+    return _parse(memoryview(data), what)[0]
+
+
+def open_envelope(data: Buffer, key: bytes, what: str) -> Opened:
+    """The manifest and payload of the envelope ``data`` after checking its signature and digest.
+
+    ``ObjectUnsigned`` if ``data`` is no envelope, ``ObjectTampered`` if anything signed was changed.
+    """
+    view = memoryview(data)
+    if not is_sealed(view):
+        raise ObjectUnsigned(
+            f"{what} is a plain pickle without a signature; check where it comes from, then seal it with "
+            "`sealflow objects adopt`, or trust legacy pickles (SEALFLOW_TRUST_LEGACY_PICKLES=true)"
+        )
+    manifest, end = _parse(view, what)
+    expected = hmac.new(key, view[:end], hashlib.sha256).digest()
+    if not hmac.compare_digest(expected, view[end : end + _SIGNATURE_SIZE]):
+        metrics.record_object_verification("signature")
+        raise ObjectTampered(
+            f"{what} has an invalid signature: it was changed after it was written, or signed with "
+            "another instance's key; restore it from a backup, or use the signing key it was written with"
+        )
+    start = end + _SIGNATURE_SIZE + (-(end + _SIGNATURE_SIZE) % ALIGNMENT)
+    if any(view[end + _SIGNATURE_SIZE : start]):
+        metrics.record_object_verification("payload")
+        raise ObjectTampered(f"{what} was changed after it was written: its header padding is not zero")
+    payload = view[start:]
+    if payload.nbytes != manifest.get("payload_size") or payload_digest(payload) != manifest.get(
+        "payload_digest"
+    ):
+        metrics.record_object_verification("payload")
+        raise ObjectTampered(
+            f"{what} was changed after it was written: its payload does not match the size and digest "
+            "its signed manifest records; restore it from a backup"
+        )
+    metrics.record_object_verification()
+    return Opened(manifest, payload)
+
+
+def _parse(view: memoryview, what: str) -> tuple[dict[str, Any], int]:
+    """The manifest and the offset where the signature starts."""
+    if view.nbytes < _PREFIX_SIZE or not is_sealed(view):
+        raise ObjectTampered(f"{what} is not a sealed envelope: its header is missing or cut short")
+    version, length = _HEAD.unpack(view[len(MAGIC) : _PREFIX_SIZE])
+    if version != VERSION:
+        raise ObjectTampered(
+            f"{what} is a sealed envelope of version {version}; this Sealflow reads version {VERSION}: "
+            "load it with the Sealflow version that wrote it"
+        )
+    end = _PREFIX_SIZE + length
+    if length > _MAX_MANIFEST or view.nbytes < end + _SIGNATURE_SIZE:
+        raise ObjectTampered(f"{what} is cut short or damaged: its manifest is incomplete")
+    try:
+        manifest = json.loads(bytes(view[_PREFIX_SIZE:end]))
+    except ValueError as exc:
+        raise ObjectTampered(f"{what} has a damaged manifest: {exc}") from exc
+    if not isinstance(manifest, dict):
+        raise ObjectTampered(f"{what} has a damaged manifest: it is not a JSON object")
+    return manifest, end
