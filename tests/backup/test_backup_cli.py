@@ -94,6 +94,6 @@ def test_a_revision_changed_since_the_backup_is_a_conflict(archive: Path, tmp_pa
 
     replaced = sealflow(target, "restore", archive, "--allow-overwrite")
     assert "snapshot of the instance before the restore" in replaced.stdout
-    assert list((target / "backups").glob("before-restore-*.zip"))
+    assert list((target / "snapshots").glob("before-restore-*.zip"))
     shown = json.loads(sealflow(target, "transformations", "show", moving_average["id"]).stdout)
     assert shown["state"] == "RELEASED"

@@ -133,10 +133,15 @@ def test_a_backup_restored_into_the_other_backend_backs_up_the_same(
         assert result.applied
         assert result.snapshot is None
         assert result.plan.objects_missing == []
+        assert result.audit is not None
+        assert result.audit.action == "restore"
         backup(second, tmp_path / "second.zip")
         assert state_of(second) == before
 
-    assert content(tmp_path / "second.zip") == content(tmp_path / "first.zip")
+    first_content, second_content = content(tmp_path / "first.zip"), content(tmp_path / "second.zip")
+    assert second_content["counts"] == first_content["counts"] | {"audit": 1}
+    del first_content["members"]["audit.jsonl"], second_content["members"]["audit.jsonl"]
+    assert second_content["members"] == first_content["members"]
 
 
 def test_the_archive_describes_itself_without_the_database_url(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -160,6 +161,28 @@ def test_purge_deletes_every_revision_and_keeps_code_that_runs_refer_to(instance
     assert report.purged_code_hashes == [unrun_hash]
     assert instance.transformations.list() == []
     assert instance.code.has(add_hash)
+
+
+def test_purges_running_at_once_both_end_and_leave_nothing(instance: Instance, tmp_path: Path):
+    add = add_component()
+    store(instance, add, *(revision(f"Unrun {n}", "1", uuid4()) for n in range(20)), wrap("Sum", add))
+    other = Instance.open(
+        Settings(
+            db_url=str(instance.database.url.render_as_string(hide_password=False)),
+            home=tmp_path / "other",
+            install_library=False,
+        )
+    )
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            reports = list(pool.map(maintenance.purge, [instance, other]))
+    finally:
+        other.close()
+
+    deleted = sorted(name for report in reports for name in names(report, "deleted"))
+    assert len(deleted) == 22
+    assert len(set(deleted)) == 22
+    assert instance.transformations.list() == []
 
 
 @pytest.mark.parametrize(

@@ -500,7 +500,7 @@ def test_overwrite_of_a_released_revision_never_regenerates_its_code(api: httpx.
     response = api.put(
         f"/api/transformations/{tr.id}",
         json=tr.to_json_dict() | {"io_interface": io},
-        params={"allow_overwrite_released": True},
+        params={"allow_overwrite_released": True, "force": True},
     )
 
     assert response.status_code == 201

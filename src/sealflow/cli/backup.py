@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from sealflow.cli.context import state
+from sealflow.cli.plan import actor, print_plan
 from sealflow.cli.render import console
 from sealflow.ops import backup as backup_ops
 from sealflow.ops import restore as restore_ops
@@ -61,14 +62,26 @@ def restore(
             "--allow-overwrite", help="Replace stored revisions that differ (their old code stays stored)."
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Apply replacements that break the interface of released revisions."),
+    ] = False,
 ) -> None:
     """Restore an archive into the instance in one transaction; identical items are skipped."""
     instance = state(ctx).instance()
     with _progress_bar() as progress:
         result = restore_ops.restore(
-            instance, file, dry_run=dry_run, allow_overwrite=allow_overwrite, progress=progress
+            instance,
+            file,
+            dry_run=dry_run,
+            allow_overwrite=allow_overwrite,
+            force=force,
+            actor=actor(ctx),
+            progress=progress,
         )
     _print_plan(result.plan, dry_run=dry_run)
+    if result.impact is not None and result.impact.changes:
+        print_plan(result.impact, diffs=dry_run)
     if result.snapshot is not None:
         console.print(
             f"snapshot of the instance before the restore: {result.snapshot}", highlight=False, soft_wrap=True

@@ -13,12 +13,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sealflow.cli.context import state
+from sealflow.cli.plan import actor, bundle_differs, print_bundle, print_plan
 from sealflow.cli.render import console, print_json
 from sealflow.model.datatypes import State, TransformationType
 from sealflow.ops.exchange import UpdateOptions
 from sealflow.ops.export import ExportOptions, WiringFilter
 from sealflow.ops.export_folder import export_folder
-from sealflow.ops.import_folder import import_files
+from sealflow.ops.guarded import compare_import, import_planned
 from sealflow.ops.selection import Filters
 
 _stderr = Console(stderr=True)
@@ -133,9 +134,16 @@ def import_(
     deprecate_older_revisions: Annotated[
         bool, typer.Option(help="Disable every RELEASED revision of an imported group but the newest.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Apply overwrites that break the interface of released revisions.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
-    """Import revisions, all or nothing: a bad file stops the import and nothing is stored."""
+    """Import revisions, all or nothing: a bad file stops the import and nothing is stored.
+
+    Overwrites of released revisions are planned first ('sealflow plan import' shows the plan), written
+    after a snapshot and recorded in the audit log.
+    """
     options = UpdateOptions(
         allow_overwrite_released=allow_overwrite_released,
         update_component_code=update_component_code,
@@ -147,14 +155,24 @@ def import_(
         deprecate_older_revisions=deprecate_older_revisions,
     )
     instance = state(ctx).instance()
+    bundle = compare_import(instance, paths)
+    if bundle_differs(bundle):
+        print_bundle(bundle, _stderr)
     with _progress("importing") as advance:
-        report = import_files(instance, paths, options, progress=advance)
+        applied = import_planned(
+            instance, paths, options, actor=actor(ctx), force=force, progress=advance, bundle=bundle
+        )
+    report = applied.result
     counts = report.counts()
+    snapshot = str(applied.snapshot) if applied.snapshot is not None else None
     if as_json:
         print_json(
             {
                 "imported": len(report.items),
                 **counts,
+                "bundle": bundle,
+                "plan": applied.plan.to_json(),
+                "snapshot": snapshot,
                 "items": [
                     {
                         "id": str(item.outcome.transformation.id),
@@ -168,5 +186,10 @@ def import_(
             }
         )
         return
+    if applied.plan.changes:
+        applied.plan.bundle = None
+        print_plan(applied.plan, diffs=False)
     summary = ", ".join(f"{count} {action}" for action, count in counts.items())
     console.print(f"{len(report.items)} revision(s): {summary}", highlight=False)
+    if snapshot is not None:
+        console.print(f"snapshot before the import: {snapshot}", highlight=False, soft_wrap=True)

@@ -14,8 +14,10 @@ from rich.console import Console
 from rich.table import Table
 
 from sealflow.cli.context import state
+from sealflow.cli.plan import actor
 from sealflow.cli.render import console, print_json
 from sealflow.ops import maintenance as ops
+from sealflow.ops.guarded import maintenance_planned
 from sealflow.ops.instance import Instance
 
 app = typer.Typer(help="Deprecate, delete and purge revisions of the whole instance.", no_args_is_help=True)
@@ -76,7 +78,10 @@ def _run(
             return
         _stderr.print(report_table(plan))
         typer.confirm(f"{len(plan.revisions)} revisions are affected; go ahead?", abort=True, err=True)
-    show(action(instance), as_json)
+    applied = maintenance_planned(instance, action, actor=actor(ctx))
+    show(applied.result, as_json)
+    if applied.snapshot is not None and not as_json:
+        console.print(f"snapshot before the change: {applied.snapshot}", highlight=False, soft_wrap=True)
 
 
 @app.command("deprecate-all-but-latest")

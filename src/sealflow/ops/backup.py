@@ -10,7 +10,7 @@ size, SHA-256 and item count, so a reader can check the archive before it trusts
     objects.jsonl            one persisted object manifest per line (the payloads stay in the object store)
     revision_snapshots.jsonl the exact revisions runs used, ``{"hash", "data"}`` per line (for replay)
     environment_fingerprints.jsonl  the environments runs ran in, ``{"id", "data"}`` per line
-    audit.jsonl              audit log entries; empty until the instance keeps an audit log
+    audit.jsonl              the audit log, one entry per line, oldest first
 
 Each section in the manifest names its member and the format version of its items, so a section can
 change (or the audit log fill) without breaking older archives. Sections are read from the instance one
@@ -35,8 +35,10 @@ from uuid import UUID
 
 from sealflow import __version__
 from sealflow.errors import StorageError
+from sealflow.model.audit import AuditEntry
 from sealflow.model.execution import ExecutionRecord
 from sealflow.ops.instance import Instance
+from sealflow.store.audit import AuditRepository
 from sealflow.store.executions import ExecutionRepository
 from sealflow.store.snapshots import SnapshotRepository
 
@@ -141,7 +143,10 @@ def _write_archive(instance: Instance, stream: IO[bytes], report: Progress) -> d
             (json_line({"id": k, "data": v}) for k, v in sorted(fingerprints.items())),
             len(fingerprints),
         )
-        section("audit", (), 0)
+        entries = AuditRepository(instance.database)
+        section(
+            "audit", (json_line(entry.model_dump(mode="json")) for entry in _audit(entries)), entries.count()
+        )
 
         hashes = sorted(instance.code.hashes())
         for done, code_hash in enumerate(hashes, start=1):
@@ -203,6 +208,20 @@ def _records(instance: Instance) -> Iterator[ExecutionRecord]:
         if len(page) < _PAGE:
             return
         offset += _PAGE
+
+
+def _audit(repository: AuditRepository) -> Iterator[AuditEntry]:
+    """Every audit log entry, oldest first, read a page at a time."""
+    pages = []
+    offset = 0
+    while True:
+        page = repository.list(limit=_PAGE, offset=offset)
+        pages.append(page)
+        if len(page) < _PAGE:
+            break
+        offset += _PAGE
+    for page in reversed(pages):
+        yield from reversed(page)
 
 
 def _silent(section: str, done: int, total: int | None) -> None:

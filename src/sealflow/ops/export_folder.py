@@ -4,7 +4,8 @@ Each revision becomes one file,
 ``<dir>/components|workflows/<slug(category)>/<slug(name)>_<slug(tag)>_<id>.json`` (or ``.py`` for a
 component exported as code). JSON files have indent 2, sorted keys and no nulls, so exporting the same
 revisions again writes the same bytes. Every file is written to a temporary name next to it and then
-renamed into place, so a reader never sees half a file.
+renamed into place, so a reader never sees half a file. ``sealflow-manifest.json`` at the top describes
+the export (``sealflow.ops.bundle``).
 """
 
 from __future__ import annotations
@@ -17,9 +18,17 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sealflow.errors import StorageError
 from sealflow.model.transformation import TransformationRevision
+from sealflow.ops.bundle import (
+    MANIFEST_NAME,
+    bundle_manifest,
+    exported_code_hash,
+    manifest_entry,
+    transformed_by,
+)
 from sealflow.ops.export import ExportOptions, export_transformations
 from sealflow.ops.instance import Instance
 from sealflow.ops.selection import Filters, select_transformations
@@ -70,6 +79,7 @@ def export_folder(
     if options.components_as_code:
         options = replace(options, expand_component_code=True)
     written = []
+    entries: list[dict[str, Any]] = []
     for tr in revisions:
         (item,) = export_transformations([tr], replace(options, components_as_code=False))
         path = directory / export_path(tr, as_code=options.components_as_code)
@@ -79,8 +89,13 @@ def export_folder(
             text = json.dumps(item, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         write_atomically(path, text)
         written.append(ExportedFile(tr, path))
+        exported = exported_code_hash(item, tr)
+        entries.append(manifest_entry(tr, path.relative_to(directory), exported, transformed_by(options)))
         if progress is not None:
             progress(written[-1], len(written), len(revisions))
+    write_atomically(
+        directory / MANIFEST_NAME, json.dumps(bundle_manifest(entries), indent=2, sort_keys=True) + "\n"
+    )
     return written
 
 

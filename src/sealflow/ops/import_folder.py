@@ -1,7 +1,7 @@
 """Import revisions from files and folders: JSON files (one revision or a list) and ``.py`` components.
 
 Folders are searched recursively for ``*.json`` and ``*.py`` files (autoimport configuration files,
-``*.config.json``, are skipped). Every file is read before anything is stored, and all revisions are
+``*.config.json``, and the bundle manifest ``sealflow-manifest.json`` are skipped). Every file is read before anything is stored, and all revisions are
 stored in one transaction by the one import engine (``ops/exchange.py``): a file that cannot be read or
 a revision that cannot be stored aborts the whole import with the file's name and the cause.
 """
@@ -17,6 +17,7 @@ from uuid import UUID
 from sealflow.code.pyfile import transformation_from_code
 from sealflow.errors import InvalidInput
 from sealflow.model.transformation import TransformationRevision
+from sealflow.ops.bundle import MANIFEST_NAME
 from sealflow.ops.exchange import Progress, UpdateOptions, store_revisions
 from sealflow.ops.instance import Instance
 from sealflow.ops.selection import Filters, nested_among
@@ -66,6 +67,7 @@ def transformation_files(paths: Sequence[Path]) -> list[Path]:
                     if found.suffix in {".json", ".py"}
                     and found.is_file()
                     and not found.name.endswith(CONFIG_SUFFIX)
+                    and found.name != MANIFEST_NAME
                     and not any(part.startswith(".") for part in found.relative_to(path).parts)
                 )
             )

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sealflow.errors import Conflict
+from sealflow.errors import Conflict, TransformationNotFound
 from sealflow.model import lifecycle
 from sealflow.model.datatypes import State, TransformationType
 from sealflow.model.transformation import TransformationRevision
@@ -152,6 +152,8 @@ def _delete_outermost_first(
     for tr in reversed(nesting_order(revisions)):
         try:
             instance.transformations.delete(tr.id)
+        except TransformationNotFound:
+            continue  # deleted meanwhile by another call: nothing left to do here
         except Conflict as exc:
             report.revisions.append(RevisionChange.of(tr, "kept", exc.message))
         else:

@@ -9,10 +9,13 @@ A restore runs as *verify → plan → snapshot → apply*:
 * **plan**: each code text, revision and execution record is *new*, *identical* to what is stored, or
   *conflicting* (same id, different content; or a revision group and tag held by another id).
 * Conflicts refuse the restore. ``allow_overwrite`` replaces conflicting revisions (their old code
-  stays in the append-only code store); execution records are never replaced. Before it replaces
-  anything, a snapshot of the instance is written with ``backup``.
-* **apply**: new code, then new and replaced revisions in nesting order, then new records, in one
-  transaction. Identical items are skipped, so restoring the same archive twice changes nothing.
+  stays in the append-only code store); execution records are never replaced. A replacement that
+  changes the interface of a RELEASED revision is refused unless forced (``sealflow.ops.plan``).
+* **snapshot**: before a restore adds or replaces revisions, a snapshot of the instance is written
+  with ``backup`` into the snapshot directory.
+* **apply**: new code, then new and replaced revisions in nesting order, then new records and audit
+  log entries, in one transaction, followed by an audit entry for the restore itself. Identical items
+  are skipped, so restoring the same archive twice changes nothing.
 
 Persisted objects are listed in a backup but their payloads are not; the plan names those this
 instance's object store does not hold.
@@ -25,13 +28,13 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from sealflow.errors import Conflict, InvalidInput, ObjectNotFound
+from sealflow.model.audit import AuditEntry
 from sealflow.model.execution import ExecutionRecord
 from sealflow.model.hashing import code_hash, document_hash
 from sealflow.model.transformation import TransformationRevision, parse_transformation
@@ -41,19 +44,19 @@ from sealflow.ops.backup import (
     FORMAT_VERSION,
     MANIFEST,
     SECTIONS,
-    BackupResult,
     Progress,
-    backup,
 )
 from sealflow.ops.instance import Instance
+from sealflow.ops.plan import Plan, apply_planned, plan_operation
 from sealflow.ops.transformations import nesting_order
+from sealflow.store.audit import AuditRepository
 from sealflow.store.executions import ExecutionRepository
 from sealflow.store.objects import ObjectManifest
 from sealflow.store.snapshots import SnapshotRepository
 
 _CODE_MEMBER = re.compile(r"code/([0-9a-f]{64})\.py")
 _CHUNK = 1 << 20
-_Item = TypeVar("_Item", ExecutionRecord, ObjectManifest)
+_Item = TypeVar("_Item", ExecutionRecord, ObjectManifest, AuditEntry)
 
 
 @dataclass
@@ -68,6 +71,7 @@ class Archive:
     objects: list[ObjectManifest]
     snapshots: dict[str, dict[str, Any]]
     fingerprints: dict[str, dict[str, Any]]
+    audit: list[AuditEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +112,9 @@ class RestoreResult:
     plan: RestorePlan
     applied: bool
     snapshot: Path | None = None
+    impact: Plan | None = None
+    """What the restore does to stored RELEASED and DISABLED revisions (``None`` if it cannot apply)."""
+    audit: AuditEntry | None = None
 
 
 def read_archive(path: Path) -> Archive:
@@ -143,18 +150,13 @@ def read_archive(path: Path) -> Archive:
         ]
         snapshots = _documents(archive, "snapshots", "hash", path)
         fingerprints = _documents(archive, "fingerprints", "id", path)
-        audit = list(_lines(archive, "audit", path))
-    if audit:
-        raise InvalidInput(
-            f"the backup {path} holds {len(audit)} audit log entries, which this Sealflow version cannot "
-            "restore; restore it with the Sealflow version that wrote it"
-        )
+        audit = [_parse(AuditEntry, item, path, "audit", n) for n, item in _lines(archive, "audit", path)]
     for tr in transformations:
         if not tr.is_workflow and code_hash(tr.code()) not in code:
             raise InvalidInput(
                 f"the backup {path} is damaged: the code of {tr.label} is not in {CODE_DIRECTORY}"
             )
-    return Archive(path, manifest, code, transformations, executions, objects, snapshots, fingerprints)
+    return Archive(path, manifest, code, transformations, executions, objects, snapshots, fingerprints, audit)
 
 
 def plan_restore(instance: Instance, archive: Archive) -> RestorePlan:
@@ -219,6 +221,8 @@ def restore(
     *,
     dry_run: bool = False,
     allow_overwrite: bool = False,
+    force: bool = False,
+    actor: str = "unknown",
     progress: Progress | None = None,
 ) -> RestoreResult:
     """Restore the backup at ``path`` into the instance in one transaction (or only plan it).
@@ -226,19 +230,40 @@ def restore(
     The plan is made in the same transaction that applies it, so nothing can change in between.
 
     ``Conflict`` lists the conflicting items unless ``allow_overwrite`` lets conflicting revisions be
-    replaced; conflicting execution records always refuse the restore.
+    replaced; conflicting execution records always refuse the restore, and a replacement that breaks
+    an interface refuses it unless ``force``.
     """
     archive = read_archive(path)
     if dry_run:
-        return RestoreResult(plan_restore(instance, archive), applied=False)
+        plan = plan_restore(instance, archive)
+        return RestoreResult(plan, applied=False, impact=restore_impact(instance, archive, plan))
     with instance.database.transaction():
         plan = plan_restore(instance, archive)
         _refuse_conflicts(plan, path, allow_overwrite=allow_overwrite)
         if not plan.changes_anything:
             return RestoreResult(plan, applied=False)
-        snapshot = _snapshot(instance) if plan.transformations.conflicting else None
-        _apply(instance, archive, plan, progress)
-    return RestoreResult(plan, applied=True, snapshot=snapshot)
+        applied = apply_planned(
+            instance,
+            "restore",
+            lambda: _apply(instance, archive, plan, progress),
+            trial=lambda: _apply(instance, archive, plan, None),
+            actor=actor,
+            force=force,
+            always=True,
+            summary=(
+                f"restore {path}: {len(plan.transformations.new)} revision(s) added, "
+                f"{len(plan.transformations.conflicting)} replaced, {len(plan.executions.new)} record(s) added"
+            ),
+        )
+    return RestoreResult(plan, True, applied.snapshot, applied.plan, applied.audit)
+
+
+def restore_impact(instance: Instance, archive: Archive, plan: RestorePlan) -> Plan | None:
+    """What applying ``plan`` (replacing conflicting revisions) does to the stored revisions; ``None``
+    when conflicts no overwrite can resolve stop it."""
+    if plan.blocked or plan.executions.conflicting or not plan.changes_anything:
+        return None
+    return plan_operation(instance, "restore", lambda: _apply(instance, archive, plan, None))
 
 
 def _refuse_conflicts(plan: RestorePlan, path: Path, *, allow_overwrite: bool) -> None:
@@ -282,14 +307,9 @@ def _apply(instance: Instance, archive: Archive, plan: RestorePlan, progress: Pr
         for done, record in enumerate(records, start=1):
             repository.insert(record)
             report("executions", done, len(records))
-
-
-def _snapshot(instance: Instance) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    result: BackupResult = backup(
-        instance, instance.settings.home / "backups" / f"before-restore-{stamp}.zip"
-    )
-    return result.path
+        entries = AuditRepository(instance.database)
+        for entry in archive.audit:
+            entries.add(entry)
 
 
 def _differences(stored: TransformationRevision, restored: TransformationRevision) -> str:

@@ -14,6 +14,7 @@ from sealflow.errors import InvalidInput, InvalidTransformation, LifecycleViolat
 from sealflow.model import lifecycle
 from sealflow.model.datatypes import State
 from sealflow.model.transformation import TransformationRevision, parse_transformation
+from sealflow.ops.bundle import MANIFEST_NAME
 from sealflow.ops.instance import Instance
 
 
@@ -103,8 +104,8 @@ def import_transformations(
 
 
 def import_json_files(instance: Instance, paths: Sequence[Path]) -> list[ImportOutcome]:
-    """Import every revision in the given JSON files, all or nothing."""
-    revisions = [tr for path in paths for tr in read_json_file(path)]
+    """Import every revision in the given JSON files, all or nothing; a bundle manifest is skipped."""
+    revisions = [tr for path in paths if path.name != MANIFEST_NAME for tr in read_json_file(path)]
     return import_transformations(instance, revisions)
 
 

@@ -12,14 +12,15 @@ import logging
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from sealflow.errors import SealflowError
-from sealflow.ops import maintenance
+from sealflow.ops import guarded, maintenance
 from sealflow.ops.instance import Instance
+from sealflow.service.audit import ActorDep
 from sealflow.service.dependencies import InstanceDep
 
 logger = logging.getLogger("sealflow.service.maintenance")
@@ -67,30 +68,74 @@ def _run(
     return JSONResponse({"success": True, "error": None, "report": report.to_json()})
 
 
+DryRunDep = Annotated[
+    bool, Query(description="Only plan: the report and its plan say what would change; nothing changes.")
+]
+
+
+class _Planned:
+    """A maintenance report with the plan made before it, the snapshot and the audit entry."""
+
+    def __init__(self, report: dict[str, Any]) -> None:
+        self.report = report
+
+    def to_json(self) -> dict[str, Any]:
+        return self.report
+
+
+def _planned(
+    action: Callable[..., maintenance.MaintenanceReport], actor: str, dry_run: bool
+) -> Callable[[Instance], _Planned]:
+    """``action`` with a plan first: only planned in a dry run, else snapshotted and audited."""
+
+    def run(instance: Instance) -> _Planned:
+        if dry_run:
+            plan = guarded.plan_maintenance(instance, action)
+            return _Planned({**action(instance, dry_run=True).to_json(), "plan": plan.to_json()})
+        applied = guarded.maintenance_planned(instance, action, actor=actor)
+        return _Planned(
+            {
+                **applied.result.to_json(),
+                "plan": applied.plan.to_json(),
+                "snapshot": str(applied.snapshot) if applied.snapshot is not None else None,
+                "audit_id": str(applied.audit.id) if applied.audit is not None else None,
+            }
+        )
+
+    return run
+
+
 @router.post("/deprecate_all_but_latest_per_group", summary="Deprecate older revisions", responses=_RESPONSES)
 def deprecate_all_but_latest_per_group(
-    request: Request, instance: InstanceDep, body: SecretDep
+    request: Request, instance: InstanceDep, body: SecretDep, actor: ActorDep, dry_run: DryRunDep = False
 ) -> JSONResponse:
     """Disable every RELEASED revision but the newest one of its revision group."""
-    return _run(request, instance, body, maintenance.deprecate_all_but_latest_per_group)
+    action = maintenance.deprecate_all_but_latest_per_group
+    return _run(request, instance, body, _planned(action, actor, dry_run))
 
 
 @router.post("/delete_drafts", summary="Delete all drafts", responses=_RESPONSES)
-def delete_drafts(request: Request, instance: InstanceDep, body: SecretDep) -> JSONResponse:
+def delete_drafts(
+    request: Request, instance: InstanceDep, body: SecretDep, actor: ActorDep, dry_run: DryRunDep = False
+) -> JSONResponse:
     """Delete every DRAFT revision."""
-    return _run(request, instance, body, maintenance.delete_drafts)
+    return _run(request, instance, body, _planned(maintenance.delete_drafts, actor, dry_run))
 
 
 @router.post("/delete_unused_deprecated", summary="Delete unused deprecated revisions", responses=_RESPONSES)
-def delete_unused_deprecated(request: Request, instance: InstanceDep, body: SecretDep) -> JSONResponse:
+def delete_unused_deprecated(
+    request: Request, instance: InstanceDep, body: SecretDep, actor: ActorDep, dry_run: DryRunDep = False
+) -> JSONResponse:
     """Delete the DISABLED revisions that no workflow, unless DISABLED itself, contains at any depth."""
-    return _run(request, instance, body, maintenance.delete_unused_deprecated)
+    return _run(request, instance, body, _planned(maintenance.delete_unused_deprecated, actor, dry_run))
 
 
 @router.post("/purge", summary="Delete everything", responses=_RESPONSES)
-def purge(request: Request, instance: InstanceDep, body: SecretDep) -> JSONResponse:
+def purge(
+    request: Request, instance: InstanceDep, body: SecretDep, actor: ActorDep, dry_run: DryRunDep = False
+) -> JSONResponse:
     """Delete every revision and the code nothing refers to any more (code of recorded runs stays)."""
-    return _run(request, instance, body, maintenance.purge)
+    return _run(request, instance, body, _planned(maintenance.purge, actor, dry_run))
 
 
 @router.post("/deploy_base_trafos", summary="Import the base library", responses=_RESPONSES)

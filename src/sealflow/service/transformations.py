@@ -14,8 +14,9 @@ from fastapi.responses import JSONResponse
 
 from sealflow.errors import InvalidInput
 from sealflow.model.transformation import TransformationRevision
-from sealflow.ops import bulk_import, export, selection, upsert
+from sealflow.ops import bulk_import, bundle, export, guarded, selection
 from sealflow.ops import transformations as ops
+from sealflow.service.audit import ActorDep
 from sealflow.service.dependencies import FiltersDep, InstanceDep, WiringFilterDep
 from sealflow.service.schemas import ErrorBody, ImportReport
 
@@ -24,8 +25,10 @@ router = APIRouter(prefix="/api/transformations", tags=["transformations"])
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "No such revision"}}
 _INVALID: dict[int | str, dict[str, Any]] = {422: {"model": ErrorBody, "description": "Invalid request"}}
 _CONFLICT: dict[int | str, dict[str, Any]] = {
-    409: {"model": ErrorBody, "description": "The stored state forbids the change"}
+    409: {"model": ErrorBody, "description": "The stored state forbids the change, or it breaks workflows"}
 }
+_DRY_RUN = 'Only plan: answer `{"dry_run": true, "plan": {...}}` and change nothing.'
+_FORCE = "Apply an overwrite that changes a released revision's interface and breaks workflows."
 
 
 @router.get(
@@ -78,10 +81,11 @@ def list_transformations(
     status_code=207,
     response_model=dict[str, ImportReport],
     response_model_exclude_none=True,
-    responses=_INVALID,
+    responses={**_CONFLICT, **_INVALID},
 )
 def import_transformations(
     instance: InstanceDep,
+    actor: ActorDep,
     filters: FiltersDep,
     wirings: WiringFilterDep,
     items: Annotated[
@@ -104,7 +108,9 @@ def import_transformations(
     deprecate_older_revisions: Annotated[
         bool, Query(description="Per imported group, disable all RELEASED revisions but the newest.")
     ] = False,
-) -> dict[str, ImportReport]:
+    dry_run: Annotated[bool, Query(description=_DRY_RUN)] = False,
+    force: Annotated[bool, Query(description=_FORCE)] = False,
+) -> Any:
     """Store items in nesting order; the answer reports on each, keyed by revision id."""
     options = bulk_import.ImportOptions(
         filters=filters,
@@ -116,11 +122,40 @@ def import_transformations(
         abort_on_error=abort_on_error,
         deprecate_older_revisions=deprecate_older_revisions,
     )
-    reports = bulk_import.import_items(instance, items, options)
+    if dry_run:
+        return JSONResponse({"dry_run": True, "plan": guarded.plan_bulk(instance, items, options).to_json()})
+    reports = guarded.bulk_planned(instance, items, options, actor=actor, force=force).result
     return {
         key: ImportReport(status=r.status, msg=r.msg, name=r.name, version_tag=r.version_tag)
         for key, r in reports.items()
     }
+
+
+@router.get(
+    "/manifest",
+    summary="The bundle manifest of a JSON export",
+    responses={
+        200: {"description": "The exporting environment's fingerprint and every revision's code hash"}
+    },
+)
+def export_manifest(
+    instance: InstanceDep,
+    filters: FiltersDep,
+    include_dependencies: Annotated[
+        bool, Query(description="Add every revision the selected workflows use, at any depth, once.")
+    ] = False,
+    components_as_code: Annotated[bool, Query(description="As for the export: components as code.")] = False,
+    expand_component_code: Annotated[bool, Query(description="As for the export.")] = False,
+    update_component_code: Annotated[bool, Query(description="As for the export.")] = False,
+) -> JSONResponse:
+    """The manifest of ``GET /api/transformations`` with the same query: keep it with the export."""
+    revisions = selection.select_transformations(instance, filters, include_dependencies=include_dependencies)
+    options = export.ExportOptions(
+        components_as_code=components_as_code,
+        expand_component_code=expand_component_code,
+        update_component_code=update_component_code,
+    )
+    return JSONResponse(bundle.json_export_manifest(revisions, options))
 
 
 @router.get(
@@ -143,6 +178,7 @@ def put_transformation(
     id: UUID,
     tr: Annotated[TransformationRevision, Body(description="The revision, with the id of the path.")],
     instance: InstanceDep,
+    actor: ActorDep,
     allow_overwrite_released: Annotated[
         bool, Query(description="Allow changing a RELEASED or DISABLED revision.")
     ] = False,
@@ -150,8 +186,14 @@ def put_transformation(
         bool, Query(description="Regenerate the generated section of a DRAFT component's code.")
     ] = True,
     strip_wiring: Annotated[bool, Query(description="Store the revision without its test wiring.")] = False,
+    dry_run: Annotated[bool, Query(description=_DRY_RUN)] = False,
+    force: Annotated[bool, Query(description=_FORCE)] = False,
 ) -> JSONResponse:
-    """Store the revision by the lifecycle rules and answer with what is stored now (always 201)."""
+    """Store the revision by the lifecycle rules and answer with what is stored now (always 201).
+
+    An overwrite of a RELEASED or DISABLED revision is planned first, refused (409) if it breaks an
+    interface and ``force`` is not set, and otherwise applied after a snapshot and with an audit entry.
+    """
     if "id" not in tr.model_fields_set:
         raise InvalidInput(f'the body has no id; add "id": "{id}" to it')
     if tr.id != id:
@@ -159,13 +201,15 @@ def put_transformation(
             f"the id in the body ({tr.id}) differs from the id in the path ({id}); "
             "send the revision to the path of its own id"
         )
-    outcome = upsert.put_transformation(
-        instance,
+    request = guarded.PutRequest(
         tr,
         allow_overwrite_released=allow_overwrite_released,
         update_component_code=update_component_code,
         strip_wiring=strip_wiring,
     )
+    if dry_run:
+        return JSONResponse({"dry_run": True, "plan": guarded.plan_put(instance, request).to_json()})
+    outcome = guarded.put_planned(instance, request, actor=actor, force=force).result
     return JSONResponse(outcome.transformation.to_json_dict(), status_code=201)
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, Select, bindparam, func, select
+from sqlalchemy import Row, Select, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -137,8 +137,11 @@ class TransformationRepository:
                     transformation_id=str(key),
                 )
             nestings.remove(session, key)
-            session.delete(row)
-            session.flush()
+            deleted = session.scalar(
+                delete(TransformationRow).where(TransformationRow.id == key).returning(TransformationRow.id)
+            )
+            if deleted is None:
+                raise _not_found(key)
 
     def latest_released(self, revision_group_id: UUID | str) -> TransformationRevision | None:
         """The RELEASED revision of a group with the newest release time (the greatest id on a tie)."""
