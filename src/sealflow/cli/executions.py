@@ -58,6 +58,8 @@ def show(
         return
     for line in manifest_lines(record):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
+    for warning in record.warnings:
+        console.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     for title, values in (("inputs", record.inputs), ("outputs", record.outputs)):
         if values:
             console.print(values_table(title, values))

@@ -152,8 +152,10 @@ class ExecutionRecord(BaseModel):
     """Content hashes of the revisions the run used, the executed one first (see ``replay``)."""
     run_pure_plot_operators: bool = False
     """Whether operators whose outputs are all plots ran."""
+    warnings: list[str] = Field(default_factory=list)
+    """What was unusual about the run without stopping it, e.g. an environment unlike the pinned one."""
 
-    @field_validator("revision_snapshots", mode="before")
+    @field_validator("revision_snapshots", "warnings", mode="before")
     @classmethod
     def _no_snapshots(cls, value: list[str] | None) -> list[str]:
         return value or []

@@ -17,7 +17,9 @@ from sealflow.model.wiring import WorkflowWiring
 from sealflow.ops import transformations as ops
 from sealflow.ops.execution import execute_transformation
 from sealflow.ops.instance import Instance
+from sealflow.ops.runtimes import execute_on_runtime
 from sealflow.service.dependencies import InstanceDep
+from sealflow.service.runtime import ScaleOut, ScaleOutDep
 from sealflow.service.schemas import ErrorBody, ExecutionRequest, ExecutionResponse, LatestExecutionRequest
 
 router = APIRouter(prefix="/api/transformations", tags=["execution"])
@@ -30,27 +32,40 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/execute", summary="Run a revision", responses=_RESPONSES)
-def execute(request: ExecutionRequest, instance: InstanceDep) -> JSONResponse:
+def execute(request: ExecutionRequest, instance: InstanceDep, scale: ScaleOutDep) -> JSONResponse:
     """Run the revision with this id; without a wiring, its test wiring is used."""
     tr = ops.get_transformation(instance, request.id)
     wiring = request.wiring if request.wiring is not None else tr.test_wiring
-    return _run(instance, tr, wiring, request.run_pure_plot_operators, request.job_id)
+    return _run(instance, scale, tr, wiring, request.run_pure_plot_operators, request.job_id)
 
 
 @router.post("/execute-latest", summary="Run the latest released revision of a group", responses=_RESPONSES)
-def execute_latest(request: LatestExecutionRequest, instance: InstanceDep) -> JSONResponse:
+def execute_latest(
+    request: LatestExecutionRequest, instance: InstanceDep, scale: ScaleOutDep
+) -> JSONResponse:
     """Run the RELEASED revision of the group with the newest release time."""
     tr = ops.latest_released(instance, request.revision_group_id)
-    return _run(instance, tr, request.wiring, request.run_pure_plot_operators, request.job_id)
+    return _run(instance, scale, tr, request.wiring, request.run_pure_plot_operators, request.job_id)
 
 
 def _run(
     instance: Instance,
+    scale: ScaleOut,
     tr: TransformationRevision,
     wiring: WorkflowWiring,
     run_pure_plot_operators: bool,
     job_id: Any,
 ) -> JSONResponse:
+    if scale.runtimes is not None:
+        result = execute_on_runtime(
+            instance,
+            scale.runtimes,
+            tr,
+            wiring,
+            run_pure_plot_operators=run_pure_plot_operators,
+            job_id=str(job_id) if job_id is not None else None,
+        )
+        return JSONResponse(result.model_dump(mode="json", exclude_none=True))
     result = execute_transformation(
         instance,
         tr,

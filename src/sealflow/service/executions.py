@@ -8,8 +8,9 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from sealflow.model.execution import ExecutionRecord, ExecutionStatus
+from sealflow.model.jobs import Job
 from sealflow.ops import executions as ops
-from sealflow.ops import replay
+from sealflow.ops import jobs, replay
 from sealflow.ops.replay import ReplayReport
 from sealflow.service.dependencies import InstanceDep
 from sealflow.service.schemas import ErrorBody
@@ -36,9 +37,9 @@ def list_executions(
 @router.get(
     "/{execution_id}", summary="One execution record", responses=_NOT_FOUND, response_model_exclude_none=True
 )
-def get_execution(execution_id: UUID, instance: InstanceDep) -> ExecutionRecord:
-    """The manifest of one run: code hashes, digests of inputs and outputs, timings, error."""
-    return ops.get_execution(instance, execution_id)
+def get_execution(execution_id: UUID, instance: InstanceDep) -> ExecutionRecord | Job:
+    """The manifest of one run; for an asynchronous run its job: status, and the result once ended."""
+    return jobs.execution_status(instance, execution_id)
 
 
 @router.post("/{execution_id}/replay", summary="Replay a recorded run", responses=_NOT_FOUND)
