@@ -47,6 +47,24 @@ UpdateCodeOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the target's report as JSON.")]
+TokenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        envvar="SEALFLOW_TOKEN",
+        help="Bearer token for services with authentication on.",
+        show_default=False,
+    ),
+]
+SourceTokenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--source-token",
+        envvar="SEALFLOW_SOURCE_TOKEN",
+        help="Bearer token for the source service; default: --token.",
+        show_default=False,
+    ),
+]
 
 
 def _options(
@@ -111,12 +129,13 @@ def fetch(
     name: NameOption = None,
     include_dependencies: DependenciesOption = True,
     components_as_code: AsCodeOption = False,
+    token: TokenOption = None,
 ) -> None:
     """Write the revisions a service lists into DIRECTORY, one file per revision."""
     options = _options(
         type_, state_, category, category_prefix, id_, name, include_dependencies, components_as_code
     )
-    written = remote.write_folder(remote.fetch(url, options), directory)
+    written = remote.write_folder(remote.fetch(url, options, token=token), directory)
     console.print(f"fetched {len(written)} revisions from {url} into {directory}", highlight=False)
 
 
@@ -129,13 +148,14 @@ def push(
     allow_overwrite_released: OverwriteOption = False,
     update_component_code: UpdateCodeOption = True,
     as_json: JsonOption = False,
+    token: TokenOption = None,
 ) -> None:
     """Import every revision in DIRECTORY into a service; exits 1 if the service failed any item."""
     items = remote.read_folder(directory)
     options = remote.PushOptions(
         allow_overwrite_released=allow_overwrite_released, update_component_code=update_component_code
     )
-    _report(url, remote.push(url, items, options), as_json)
+    _report(url, remote.push(url, items, options, token=token), as_json)
 
 
 @app.command()
@@ -153,13 +173,15 @@ def sync(
     allow_overwrite_released: OverwriteOption = False,
     update_component_code: UpdateCodeOption = True,
     as_json: JsonOption = False,
+    token: TokenOption = None,
+    source_token: SourceTokenOption = None,
 ) -> None:
     """Copy the revisions SOURCE lists into TARGET; exits 1 if TARGET failed any item."""
     options = _options(
         type_, state_, category, category_prefix, id_, name, include_dependencies, components_as_code
     )
-    items = remote.fetch(source, options)
+    items = remote.fetch(source, options, token=source_token or token)
     push_options = remote.PushOptions(
         allow_overwrite_released=allow_overwrite_released, update_component_code=update_component_code
     )
-    _report(target, remote.push(target, items, push_options), as_json)
+    _report(target, remote.push(target, items, push_options, token=token), as_json)

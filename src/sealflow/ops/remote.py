@@ -99,10 +99,11 @@ def api_url(url: str) -> str:
     return base if base.endswith("/api") else f"{base}/api"
 
 
-def fetch(url: str, options: FetchOptions, *, timeout: float = 60.0) -> list[Item]:
-    """The revisions a remote lists for ``options``, as exchange-format objects and code strings."""
+def fetch(url: str, options: FetchOptions, *, timeout: float = 60.0, token: str | None = None) -> list[Item]:
+    """The revisions a remote lists for ``options``, as exchange-format objects and code strings;
+    ``token`` is sent as bearer token."""
     target = f"{api_url(url)}/transformations"
-    data = _call("GET", target, timeout=timeout, params=options.params())
+    data = _call("GET", target, timeout=timeout, params=options.params(), headers=_auth(token))
     if not isinstance(data, list) or not all(isinstance(item, dict | str) for item in data):
         raise RemoteError(
             f"{target} answered 200 but not with a list of transformations; is it a Sealflow service?"
@@ -111,11 +112,18 @@ def fetch(url: str, options: FetchOptions, *, timeout: float = 60.0) -> list[Ite
 
 
 def push(
-    url: str, items: Sequence[Item], options: PushOptions, *, timeout: float = 300.0
+    url: str,
+    items: Sequence[Item],
+    options: PushOptions,
+    *,
+    timeout: float = 300.0,
+    token: str | None = None,
 ) -> list[PushedItem]:
     """Send ``items`` to a remote's bulk import; what it did with each, in the order of its answer."""
     target = f"{api_url(url)}/transformations"
-    data = _call("PUT", target, timeout=timeout, params=options.params(), json=list(items))
+    data = _call(
+        "PUT", target, timeout=timeout, params=options.params(), json=list(items), headers=_auth(token)
+    )
     if not isinstance(data, dict) or not all(
         isinstance(report, dict) and report.get("status") in STATUSES for report in data.values()
     ):
@@ -169,6 +177,11 @@ def read_folder(directory: Path) -> list[Item]:
             ) from exc
         items.extend(data if isinstance(data, list) else [data])
     return items
+
+
+def _auth(token: str | None) -> dict[str, str]:
+    """The headers that carry ``token``, if there is one."""
+    return {"Authorization": f"Bearer {token}"} if token else {}
 
 
 def _call(method: str, target: str, *, timeout: float, **request: Any) -> Any:

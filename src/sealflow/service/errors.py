@@ -23,12 +23,15 @@ logger = logging.getLogger("sealflow.service")
 
 #: Most specific first: the first matching class decides the status code.
 STATUS_CODES: list[tuple[type[errors.SealflowError], int]] = [
+    (errors.AuthenticationRequired, 401),
+    (errors.PermissionDenied, 403),
     (errors.InvalidInput, 422),
     (errors.NotFound, 404),
     (errors.Conflict, 409),
     (errors.AdapterUnavailable, 503),
     (errors.AdapterError, 502),
     (errors.StorageError, 503),
+    (errors.RuntimeUnavailable, 503),
     (errors.SealflowError, 500),
 ]
 
@@ -59,7 +62,8 @@ async def _sealflow_error(request: Request, exc: Exception) -> JSONResponse:
     code = status_code(exc)
     if code >= 500:
         logger.error("%s %s failed: %s", request.method, request.url.path, exc.message, exc_info=exc)
-    return JSONResponse(error_body(exc.message, type(exc).__name__), status_code=code)
+    headers = {"WWW-Authenticate": "Bearer"} if code == 401 else None
+    return JSONResponse(error_body(exc.message, type(exc).__name__), status_code=code, headers=headers)
 
 
 async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
@@ -78,7 +82,10 @@ async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     name = HTTPStatus(exc.status_code).phrase.title().replace(" ", "").replace("-", "")
-    return JSONResponse(error_body(str(exc.detail), name), status_code=exc.status_code, headers=exc.headers)
+    detail = str(exc.detail)
+    if isinstance(exc.__cause__, RecursionError):
+        detail = "the JSON body is nested too deeply to read; send flatter JSON"
+    return JSONResponse(error_body(detail, name), status_code=exc.status_code, headers=exc.headers)
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
