@@ -52,6 +52,7 @@ from sealflow.code.values import parse_value
 from sealflow.config import Settings
 from sealflow.library import load_components, load_library
 from sealflow.library import workflows as library_workflows
+from sealflow.library.adapter_examples import load_adapter_examples
 from sealflow.library.workflows import LOAD_OBJECT_ID, MODEL_NAME, MODEL_TAG, STORE_OBJECT_ID, load_workflows
 from sealflow.model.datatypes import DataType, InputType, State, TransformationType
 from sealflow.model.transformation import TransformationRevision
@@ -401,7 +402,8 @@ def test_loading_twice_gives_equal_workflows() -> None:
 
 
 def test_the_library_lists_components_then_workflows() -> None:
-    assert [tr.id for tr in load_library()] == [tr.id for tr in [*COMPONENTS, *WORKFLOWS]]
+    examples = load_adapter_examples()
+    assert [tr.id for tr in load_library()] == [tr.id for tr in [*COMPONENTS, *WORKFLOWS, *examples]]
 
 
 @pytest.mark.parametrize("name", PARAMS)

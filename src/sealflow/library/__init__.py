@@ -36,7 +36,8 @@ def load_components() -> list[TransformationRevision]:
 
 
 def load_library() -> list[TransformationRevision]:
-    """The whole library: the components, then the example workflows (when that module is present)."""
+    """The whole library: the components, then the example workflows and the adapter examples (when the
+    workflows module is present)."""
     try:
         module = importlib.import_module(_WORKFLOWS_MODULE)
     except ModuleNotFoundError as exc:
@@ -44,7 +45,9 @@ def load_library() -> list[TransformationRevision]:
             raise
         return load_components()
     load_workflows = cast(Callable[[], list[TransformationRevision]], module.load_workflows)
-    return [*load_components(), *load_workflows()]
+    from sealflow.library.adapter_examples import load_adapter_examples
+
+    return [*load_components(), *load_workflows(), *load_adapter_examples()]
 
 
 def _source(path: Path) -> str:
