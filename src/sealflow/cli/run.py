@@ -71,7 +71,10 @@ def merge_wirings(*wirings: WorkflowWiring | None) -> WorkflowWiring:
 def run(
     ctx: typer.Context,
     target: Annotated[
-        str, typer.Argument(help="A transformation JSON file, or the id or name\\[@tag] of a stored one.")
+        str,
+        typer.Argument(
+            help="A transformation JSON file, a .py component, or the id or name\\[@tag] of a stored one."
+        ),
     ],
     input_: Annotated[
         list[str] | None,

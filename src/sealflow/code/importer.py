@@ -111,8 +111,9 @@ def load(hash_: str) -> ModuleType:
         raise InvalidInput(f"{hash_!r} is not a code hash (64 lowercase hexadecimal digits)")
     name = module_name(hash_)
     module = sys.modules.get(name)
-    if module is None:
-        if installed() is None:
+    # a module another thread is still executing is in sys.modules already: import_module waits for it
+    if module is None or getattr(module.__spec__, "_initializing", False):
+        if module is None and installed() is None:
             raise InvalidInput(f"cannot import {name}: no code store is connected; open an instance first")
         module = importlib.import_module(name)
     return module
