@@ -14,6 +14,7 @@ Every error carries a message a user can act on: what was wrong, where, and what
     │   └── ObjectNotFound              no persisted object with that name and tag
     ├── Conflict                        the request clashes with the stored state
     │   ├── LifecycleViolation          the state of a revision forbids the change
+    │   ├── EnvironmentMismatch         a runtime's environment differs from the pinned one (strict)
     │   └── ObjectExists                a persisted object with that name and tag exists already
     ├── CodeIntegrityError              stored code does not hash to its key
     ├── StorageError                    the database or a stored file failed
@@ -22,7 +23,10 @@ Every error carries a message a user can act on: what was wrong, where, and what
     ├── AdapterError                    an adapter could not load or send data
     │   └── AdapterUnavailable          an adapter's service or storage cannot be reached
     ├── ExecutionFailed                 a run ended in failure; carries the structured error
-    └── RemoteError                     another instance cannot be reached or refused a request
+    ├── RemoteError                     another instance cannot be reached or refused a request
+    │   └── RuntimeUnavailable          a runtime service cannot be reached or died mid-run
+    ├── AuthenticationRequired          no valid token came with a request that needs one
+    └── PermissionDenied                the caller's role is too weak for the request
 
 The service maps the tree to HTTP status codes in one place, the CLI to exit codes in one place.
 """
@@ -104,6 +108,18 @@ class ObjectUnreadable(SealflowError):
     """A persisted object cannot be read back: its payload is damaged, or what it needs is missing here."""
 
 
+class ObjectUnsigned(ObjectUnreadable):
+    """A persisted object is a plain pickle without a signature, and legacy pickles are not trusted."""
+
+
+class ObjectTampered(ObjectUnreadable):
+    """A sealed object's signature does not match: it was changed, or signed with another key."""
+
+
+class ObjectIncompatible(ObjectUnreadable):
+    """A sealed object was written in an environment or with code this process does not have."""
+
+
 class ValueSerializationError(SealflowError):
     """A value cannot be written as JSON for its data type; the message names the offending type."""
 
@@ -122,3 +138,20 @@ class ExecutionFailed(SealflowError):
 
 class RemoteError(SealflowError):
     """Another instance's API cannot be reached, refused a request or answered unlike Sealflow."""
+
+
+class RuntimeUnavailable(RemoteError):
+    """A runtime service cannot be reached, or it stopped answering in the middle of a run."""
+
+
+class EnvironmentMismatch(Conflict):
+    """A runtime's environment differs from the one the instance pins, and the policy is strict."""
+
+
+class AuthenticationRequired(SealflowError):
+    """No valid token came with a request that needs one; the message says which token is missing or why
+    it was refused."""
+
+
+class PermissionDenied(SealflowError):
+    """The caller's role is too weak; ``context['required']`` names the role needed."""

@@ -25,6 +25,10 @@ TABLES = {
     "execution_code_hashes",
     "revision_snapshots",
     "environment_fingerprints",
+    "audit_log",
+    "execution_jobs",
+    "consumed_messages",
+    "api_tokens",
 }
 
 

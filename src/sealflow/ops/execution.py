@@ -34,9 +34,12 @@ from sealflow.model.execution import (
 from sealflow.model.hashing import closure_hash, code_hash, document_hash
 from sealflow.model.transformation import TransformationRevision
 from sealflow.model.wiring import DIRECT_PROVISIONING, WorkflowWiring
+from sealflow.ops.import_folder import read_transformation_file
 from sealflow.ops.instance import Instance
-from sealflow.ops.transformations import nesting_order, read_json_file, resolve_reference
+from sealflow.ops.observe import count_run, observed
+from sealflow.ops.transformations import nesting_order, resolve_reference
 from sealflow.repro.fingerprint import current_fingerprint, current_fingerprint_id
+from sealflow.repro.sealing import noting_problems
 from sealflow.runtime.plan import Plan, Resolver, Step
 from sealflow.runtime.results import ExecutionResult, OperatorTiming
 from sealflow.runtime.runner import run
@@ -55,14 +58,16 @@ def execute_transformation(
     run_pure_plot_operators: bool = False,
     job_id: str | None = None,
     unstored: Sequence[TransformationRevision] = (),
+    warnings: Sequence[str] = (),
 ) -> ExecutionResult:
     """Run ``tr``, record the run and return its result; nested revisions come from ``unstored`` first.
 
     The code of every unstored component goes into the code store first: whatever ran can be found again.
     Component code of the run stores and loads objects in the instance's object store. ``job_id`` must be
-    a UUID no other recorded run has; it becomes the id of the execution record.
+    a UUID no other recorded run has; it becomes the id of the execution record. ``warnings`` go into the
+    record as they are.
     """
-    execution_id = _execution_id(job_id)
+    execution_id = execution_id_of(job_id)
     executions = ExecutionRepository(instance.database)
     if job_id is not None and executions.exists(execution_id):
         raise Conflict(
@@ -71,8 +76,8 @@ def execute_transformation(
         )
     extra = {item.id: item for item in unstored}
     for item in unstored:
-        if not item.is_workflow:
-            instance.code.put(item.code())
+        if not item.is_workflow and code_hash(item.code()) not in instance.stored_documents:
+            instance.stored_documents.add(instance.code.put(item.code()))
     resolved: dict[UUID, TransformationRevision] = {}
 
     def resolve(transformation_id: UUID) -> TransformationRevision:
@@ -83,7 +88,12 @@ def execute_transformation(
         return resolved[transformation_id]
 
     recorder = ExecutionRecorder(wiring)
-    with activated(instance.objects, job_id=str(execution_id)):
+    code = closure_code(tr, resolve)
+    with (
+        activated(instance.objects, job_id=str(execution_id), code_hashes=tuple(code)),
+        noting_problems() as object_problems,
+        observed(instance.settings, str(execution_id)) as observers,
+    ):
         result = run(
             tr,
             resolve,
@@ -91,10 +101,10 @@ def execute_transformation(
             instance.adapters,
             run_pure_plot_operators=run_pure_plot_operators,
             job_id=str(execution_id),
-            hooks=[recorder],
+            hooks=[recorder, *observers],
             run_hooks=[recorder],
         )
-    code = closure_code(tr, resolve)
+    count_run(result)
     fingerprint_id = current_fingerprint_id()
     used = [tr, *(item for item in resolved.values() if item.id != tr.id)]
     documents_used = [item.to_json_dict() for item in used]
@@ -104,6 +114,7 @@ def execute_transformation(
             "fingerprint_hash": fingerprint_id,
             "revision_snapshots": list(snapshots),
             "run_pure_plot_operators": run_pure_plot_operators,
+            "warnings": [*warnings, *object_problems],
         }
     )
     try:
@@ -282,7 +293,8 @@ def _recorded(name: str, data_type: DataType, via: str, value: Any, *, keep: boo
     return RecordedValue.of(name, data_type, via, serialized, keep=keep)
 
 
-def _execution_id(job_id: str | None) -> UUID:
+def execution_id_of(job_id: str | None) -> UUID:
+    """The execution id a job id names, or a new one; ``InvalidInput`` if it is no UUID."""
     if job_id is None:
         return uuid4()
     try:
@@ -300,14 +312,17 @@ def load_run_target(
     """The revision to run and the unstored revisions that come with it.
 
     A path to a JSON file holding one revision runs that revision; a file holding several runs the one no
-    other uses. Anything else names a stored revision by id or name.
+    other uses; a ``.py`` component file runs its component. Anything else names a stored revision by id
+    or name.
     """
     path = Path(path_or_reference)
-    if path.suffix != ".json":
+    if path.suffix not in (".json", ".py"):
         return resolve_reference(instance, path_or_reference), []
     if not path.is_file():
-        raise InvalidInput(f"file {path} does not exist; give a transformation JSON file, an id or a name")
-    revisions = nesting_order(read_json_file(path))
+        raise InvalidInput(
+            f"file {path} does not exist; give a transformation JSON file, a .py component, an id or a name"
+        )
+    revisions = nesting_order(read_transformation_file(path))
     used = {op.transformation_id for tr in revisions if tr.is_workflow for op in tr.workflow().operators}
     roots = [tr for tr in revisions if tr.id not in used]
     if len(roots) != 1:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from sealflow.adapters.protocol import AdapterRegistry
 from sealflow.adapters.registry import build_adapters
 from sealflow.code import importer
 from sealflow.config import Settings
+from sealflow.repro.sealing import SealedCodec
 from sealflow.store.code import CodeRepository
 from sealflow.store.database import Database
 from sealflow.store.objects import ObjectRepository, open_object_store
+from sealflow.store.objects.signing import signing_key
 from sealflow.store.transformations import TransformationRepository
 
 
@@ -24,6 +27,8 @@ class Instance:
     code: CodeRepository
     adapters: AdapterRegistry
     objects: ObjectRepository
+    sealing: SealedCodec
+    """Seals the objects of the object store and the adapters' ``.pkl`` files, and checks them on load."""
     stored_documents: set[str] = field(default_factory=set)
     """Keys of append-only documents (revision snapshots, fingerprints) known to be stored already."""
     stored_code: set[str] = field(default_factory=set)
@@ -35,19 +40,19 @@ class Instance:
 
         Adapters and the object store are configured first, so a settings error leaves nothing open.
         """
-        adapters = build_adapters(settings)
+        codec = SealedCodec(
+            partial(signing_key, settings),
+            policy=settings.object_policy,
+            trust_legacy=settings.trust_legacy_pickles,
+        )
+        adapters = build_adapters(settings, codec=codec)
         objects = ObjectRepository(
-            open_object_store(settings.object_store_url, endpoint_url=settings.objects_endpoint_url)
+            open_object_store(settings.object_store_url, endpoint_url=settings.objects_endpoint_url), codec
         )
         database = Database.open(settings.database_url)
-        instance = cls(
-            settings,
-            database,
-            TransformationRepository(database),
-            CodeRepository(database),
-            adapters,
-            objects,
-        )
+        code = CodeRepository(database)
+        codec.code = code
+        instance = cls(settings, database, TransformationRepository(database), code, adapters, objects, codec)
         importer.install(instance.code)
         return instance
 

@@ -18,12 +18,27 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sealflow import __version__
 from sealflow.config import Settings
+from sealflow.logs import configure_logging
 from sealflow.ops.autoimport import autoimport
 from sealflow.ops.info import environment_fingerprint
 from sealflow.ops.instance import Instance
 from sealflow.ops.library import install_library_if_empty
-from sealflow.service import execution, executions, info, maintenance, transformations
+from sealflow.service import (
+    audit,
+    components,
+    execution,
+    executions,
+    health,
+    info,
+    maintenance,
+    objects,
+    transformations,
+)
 from sealflow.service.errors import install_error_handlers
+from sealflow.service.jobs import install_roles
+from sealflow.service.runtime import ScaleOut
+from sealflow.service.security import install_security
+from sealflow.service.web import install_web_ui
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +66,14 @@ def create_app(settings: Settings) -> FastAPI:
         # it out of garbage collection keeps collections during requests short.
         gc.freeze()
         try:
+            app.state.scale_out = await run_in_threadpool(ScaleOut.open, instance, settings)
+        except BaseException:
+            await run_in_threadpool(instance.close)
+            raise
+        try:
             yield
         finally:
+            await run_in_threadpool(app.state.scale_out.close)
             await run_in_threadpool(instance.close)
 
     app = FastAPI(
@@ -63,18 +84,27 @@ def create_app(settings: Settings) -> FastAPI:
         redirect_slashes=False,
     )
     install_error_handlers(app)
+    install_security(app, settings)
+    app.include_router(health.router)
     app.include_router(info.router)
+    install_roles(app, settings)
     app.include_router(execution.router)
     app.include_router(executions.router)
     app.include_router(transformations.router)
     app.include_router(maintenance.router)
+    app.include_router(components.router)
+    app.include_router(audit.router)
+    app.include_router(objects.router)
+    install_web_ui(app)
     app.add_middleware(TrailingSlash)
     return app
 
 
 def app_from_environment() -> FastAPI:
     """The service for the settings in the ``SEALFLOW_*`` environment (for ``uvicorn --factory``)."""
-    return create_app(Settings())
+    settings = Settings()
+    configure_logging(settings.log_format)
+    return create_app(settings)
 
 
 class TrailingSlash:

@@ -14,6 +14,14 @@ classes describe it for queries, and a test checks that they and the migrations 
 * ``revision_snapshots`` keeps, content-addressed and append-only, the exact revisions runs used, so a run
   can be replayed after its revisions were overwritten or deleted; ``environment_fingerprints`` keeps
   each environment a run ran in, keyed by the fingerprint's id.
+* ``execution_jobs`` holds every asynchronous execution: its status, the run order (revisions and code by
+  hash), the runtime process running it and that process's last heartbeat, the callback URL and, once it
+  has ended, the result. Its id is the id of the execution record the run leaves.
+* ``api_tokens`` holds the service's API tokens: a name, a role and the SHA-256 of the token (the token
+  itself is shown once and never stored), with when it was created, last used and revoked.
+* ``consumed_messages`` holds one row per message a queue consumer took, keyed by the SHA-256 of its queue
+  and message id: the job id it runs as, its status and the reply, so a redelivered message never runs
+  twice.
 """
 
 from __future__ import annotations
@@ -147,6 +155,7 @@ class ExecutionRow(Base):
     traceback: Mapped[str | None] = mapped_column(Text)
     revision_snapshots: Mapped[list[str] | None] = mapped_column(json_document())
     run_pure_plot_operators: Mapped[bool | None] = mapped_column()
+    warnings: Mapped[list[str] | None] = mapped_column(json_document())
 
 
 class ExecutionCodeRow(Base):
@@ -182,3 +191,90 @@ class FingerprintRow(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(json_document())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+ROLES = ("viewer", "editor", "maintainer", "admin")
+
+
+class ApiTokenRow(Base):
+    """An API token of the service, stored as the SHA-256 of its text; revoked tokens stay listed."""
+
+    __tablename__ = "api_tokens"
+    __table_args__ = (
+        CheckConstraint(_one_of("role", ROLES), name="role_is_known"),
+        CheckConstraint("length(token_hash) = 64", name="token_hash_is_sha256_hex"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AuditRow(Base):
+    """One destructive change: who made it, when, to which revisions, and the snapshot taken before it."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60))
+    summary: Mapped[str] = mapped_column(Text)
+    targets: Mapped[list[Any]] = mapped_column(json_document())
+    old_code_hashes: Mapped[list[str]] = mapped_column(json_document())
+    new_code_hashes: Mapped[list[str]] = mapped_column(json_document())
+    snapshot: Mapped[str | None] = mapped_column(Text)
+
+
+JOB_STATUSES = ("pending", "running", "ok", "failure", "cancelled")
+
+
+class ExecutionJobRow(Base):
+    """One asynchronous execution; a running one is alive while its runtime keeps ``heartbeat_at`` fresh."""
+
+    __tablename__ = "execution_jobs"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", JOB_STATUSES), name="status"),
+        Index("ix_execution_jobs_status_heartbeat_at", "status", "heartbeat_at"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    transformation_id: Mapped[UUID] = mapped_column()
+    label: Mapped[str] = mapped_column(String(200))
+    order: Mapped[dict[str, Any]] = mapped_column(json_document())
+    callback_url: Mapped[str | None] = mapped_column(Text)
+    runtime_id: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    result: Mapped[dict[str, Any] | None] = mapped_column(json_document())
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+CONSUMED_STATUSES = ("running", "done", "dead")
+
+
+class ConsumedMessageRow(Base):
+    """A message a consumer took from a queue: the run it became and what was answered, so none runs twice."""
+
+    __tablename__ = "consumed_messages"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", CONSUMED_STATUSES), name="status"),
+        CheckConstraint("length(key) = 64", name="key_is_sha256_hex"),
+    )
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    queue: Mapped[str] = mapped_column(String(255))
+    message_id: Mapped[str] = mapped_column(Text)
+    job_id: Mapped[UUID] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    reply: Mapped[dict[str, Any] | None] = mapped_column(json_document())
+    reason: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
