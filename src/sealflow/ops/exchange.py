@@ -42,7 +42,7 @@ class UpdateOptions:
 def store_revision(instance: Instance, tr: TransformationRevision, options: UpdateOptions) -> ImportOutcome:
     """Store one revision by the upsert rules, keeping the stored release times of an unchanged state."""
     tr = options.wirings.apply(tr)
-    stored = instance.transformations.find(tr.id)
+    stored = instance.transformations.find_for_update(tr.id)
     if stored is not None and stored.state is tr.state:
         tr = tr.model_copy(
             update={

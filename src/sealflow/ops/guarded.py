@@ -58,7 +58,7 @@ def put_planned(
 ) -> Applied[PutOutcome]:
     """Store one revision; an overwrite of a RELEASED or DISABLED one is planned, snapshotted and audited."""
     with instance.database.transaction():
-        stored = instance.transformations.find(request.transformation.id)
+        stored = instance.transformations.find_for_update(request.transformation.id)
         if stored is None or stored.state is State.DRAFT:
             return Applied(Plan("put"), request.run(instance))
         return apply_planned(

@@ -53,7 +53,7 @@ def put_transformation(
     if strip_wiring:
         tr = tr.model_copy(update={"test_wiring": WorkflowWiring()})
     with instance.database.transaction():
-        stored = instance.transformations.find(tr.id)
+        stored = instance.transformations.find_for_update(tr.id)
         if stored is None:
             new = regenerated(tr) if update_component_code else tr
             check_operators(new, {}, instance)

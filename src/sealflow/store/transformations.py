@@ -53,6 +53,20 @@ class TransformationRepository:
             row = connection.execute(_by_id(), {"key": key}).first()
         return None if row is None else _revision(row, row.text)
 
+    def find_for_update(self, id: UUID | str) -> TransformationRevision | None:
+        """The revision with this id, or ``None``; its row stays locked until the transaction ends.
+
+        Call it first in a unit of work that changes the revision: concurrent changes of one revision
+        then wait for each other at the start instead of locking rows in different orders (on SQLite,
+        a writing transaction locks the whole database anyway).
+        """
+        key = as_uuid(id, "transformation id")
+        with translate_errors(), self._scope.connection(write=True) as connection:
+            row = connection.execute(
+                _by_id().with_for_update(of=TransformationRow.__table__), {"key": key}
+            ).first()
+        return None if row is None else _revision(row, row.text)
+
     def list(
         self,
         *,
