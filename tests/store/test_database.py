@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -143,3 +145,30 @@ def test_a_failed_write_leaves_nothing_half_written(database):
         )
     assert [tr.id for tr in database.transformations.list()] == [clash_target.id]
     assert database.code.hashes() == {code_hash(clash_target.code())}
+
+
+def test_a_deadlock_between_two_transactions_is_a_conflict_to_retry(postgres_url):
+    first, second = Database.open(postgres_url), Database.open(postgres_url)
+    both_hold_one = threading.Barrier(2, timeout=10)
+
+    def lock_in_order(database: Database, keys: tuple[int, int]) -> BaseException | None:
+        try:
+            with database.writing() as session:
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": keys[0]})
+                both_hold_one.wait()
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": keys[1]})
+        except Conflict as exc:
+            return exc
+        return None
+
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            outcomes = list(pool.map(lock_in_order, [first, second], [(1, 2), (2, 1)]))
+    finally:
+        first.close()
+        second.close()
+
+    refused = [outcome for outcome in outcomes if outcome is not None]
+    assert len(refused) == 1
+    assert "ran at the same time" in str(refused[0])
+    assert "try again" in str(refused[0])

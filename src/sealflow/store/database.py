@@ -211,9 +211,13 @@ class UnitOfWork:
         return CodeRepository(self)
 
 
+_CONCURRENCY_FAILURES = frozenset({"40001", "40P01"})
+"""SQLSTATEs of a transaction the database stopped for a concurrent one (serialization, deadlock)."""
+
+
 @contextmanager
 def translate_errors(engine: Engine | None = None) -> Iterator[None]:
-    """Turn SQLAlchemy errors into ``Conflict`` (integrity) or ``StorageError`` (everything else)."""
+    """Turn SQLAlchemy errors into ``Conflict`` (integrity, concurrent changes) or ``StorageError``."""
     try:
         yield
     except IntegrityError as exc:
@@ -221,6 +225,10 @@ def translate_errors(engine: Engine | None = None) -> Iterator[None]:
             f"the change clashes with what is stored: {first_line(exc)}; reload and try again"
         ) from exc
     except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) in _CONCURRENCY_FAILURES:
+            raise Conflict(
+                f"another change to the same data ran at the same time ({first_line(exc)}); try again"
+            ) from exc
         where = f" at {engine.url.render_as_string(hide_password=True)}" if engine is not None else ""
         raise StorageError(
             f"cannot use the database{where}: {first_line(exc)}; "
