@@ -249,13 +249,18 @@ def test_a_killed_runtime_nobody_waits_for_is_found_by_its_stale_heartbeat(
     try:
         instance.transformations.insert(SLEEPY)
         job = submit(instance, SLEEPY, WorkflowWiring.model_validate(wiring(1, 60)))
+        sender = threading.Thread(
+            target=lambda: _post_quietly(f"{runtime_url}/api/runtime/run", job.order.model_dump(mode="json")),
+            daemon=True,
+        )
+        sender.start()
+        # A starting backend takes over pending jobs: start it only once the runtime has claimed this one.
+        jobs, deadline = JobRepository(instance.database), time.monotonic() + 30
+        while jobs.get(job.id).status != "running":
+            assert time.monotonic() < deadline, "the runtime did not start the job"
+            time.sleep(0.05)
     finally:
         instance.close()
-    sender = threading.Thread(
-        target=lambda: _post_quietly(f"{runtime_url}/api/runtime/run", job.order.model_dump(mode="json")),
-        daemon=True,
-    )
-    sender.start()
     with start_service(settings) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
         running = wait_for(client, str(job.id), "running")
         assert running["runtime_id"].endswith(f":{process.pid}")
