@@ -70,7 +70,7 @@ def mutate(data, change):
             id="draft-operator",
         ),
         pytest.param(
-            lambda c: c["inputs"].append({**c["inputs"][0], "id": c["constants"][0]["id"][:-1] + "e"}),
+            lambda c: c["inputs"].append({**c["inputs"][0], "id": str(uuid4())}),
             "workflow input name 'x' is used more than once",
             id="duplicate-input-name",
         ),
