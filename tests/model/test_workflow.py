@@ -45,7 +45,7 @@ def mutate(data, change):
     ("change", "rule"),
     [
         pytest.param(
-            lambda c: c["links"].append({**c["links"][2], "id": c["links"][2]["id"][:-1] + "f"}),
+            lambda c: c["links"].append({**c["links"][2], "id": str(uuid4())}),
             "ends at a connector that another link already feeds",
             id="two-links-one-input",
         ),
