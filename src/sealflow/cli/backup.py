@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from sealflow.cli.context import state
-from sealflow.cli.plan import actor, print_plan
+from sealflow.cli.plan import actor, print_plan, print_restore_counts
 from sealflow.cli.render import console
 from sealflow.ops import backup as backup_ops
 from sealflow.ops import restore as restore_ops
@@ -97,19 +97,7 @@ def restore(
 
 
 def _print_plan(plan: restore_ops.RestorePlan, *, dry_run: bool) -> None:
-    for name, changes in (
-        ("code", plan.code),
-        ("transformations", plan.transformations),
-        ("executions", plan.executions),
-    ):
-        console.print(
-            f"{name}: {len(changes.new)} new, {len(changes.identical)} identical, "
-            f"{len(changes.conflicting)} conflicting",
-            highlight=False,
-        )
-        if dry_run:
-            for key in changes.new:
-                console.print(f"  new          {key}", highlight=False, soft_wrap=True)
+    print_restore_counts(plan, list_new=dry_run)
     for line in plan.conflicts:
         console.print(f"  conflicting  {line}", highlight=False, soft_wrap=True)
     if plan.objects_listed:

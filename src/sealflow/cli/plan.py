@@ -176,17 +176,25 @@ def plan_restore_command(
             }
         )
         return
+    print_restore_counts(restore_plan, list_new=False)
+    print_plan(impact)
+
+
+def print_restore_counts(plan: restore_ops.RestorePlan, *, list_new: bool) -> None:
+    """What a restore adds, leaves and clashes with, per section; ``list_new`` names the new keys."""
     for name, changes in (
-        ("code", restore_plan.code),
-        ("transformations", restore_plan.transformations),
-        ("executions", restore_plan.executions),
+        ("code", plan.code),
+        ("transformations", plan.transformations),
+        ("executions", plan.executions),
     ):
         console.print(
             f"{name}: {len(changes.new)} new, {len(changes.identical)} identical, "
             f"{len(changes.conflicting)} conflicting",
             highlight=False,
         )
-    print_plan(impact)
+        if list_new:
+            for key in changes.new:
+                console.print(f"  new          {key}", highlight=False, soft_wrap=True)
 
 
 def audit(
