@@ -4,8 +4,8 @@ Stores and loads a fitted scikit-learn estimator holding about 100 MB of numpy a
 same run on the same disk: a plain pickle file (``pickle.dump``/``pickle.load``, the baseline), the object
 store with plain pickles, and the object store with sealed envelopes (signature, payload digest and
 compatibility checks included). Prints each time, the sealed load's overhead over the baseline and the
-time of the payload digest alone (the floor of any load that verifies every byte before unpickling), then
-the time to take the environment fingerprint warm (afresh, after a first call) and cached.
+time of the payload digest alone (BLAKE3; a load from disk takes it while reading, so it mostly overlaps
+the read), then the time to take the environment fingerprint warm (afresh, after a first call) and cached.
 
     python benchmarks/repro.py [--megabytes 100] [--rounds 5]
 

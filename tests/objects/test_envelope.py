@@ -3,20 +3,37 @@ recognised as unsigned, and the key is generated once, privately, and reused."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import pickle
 import stat
 from pathlib import Path
 
+import numpy as np
 import pytest
 from pydantic import SecretStr
 
 from sealflow.config import Settings
-from sealflow.errors import InvalidInput, ObjectTampered, ObjectUnsigned
-from sealflow.store.objects.envelope import MAGIC, is_sealed, open_envelope, read_manifest, seal
+from sealflow.errors import InvalidInput, ObjectIncompatible, ObjectTampered, ObjectUnsigned
+from sealflow.store.objects.envelope import (
+    _HEAD,
+    DIGEST,
+    MAGIC,
+    is_sealed,
+    open_envelope,
+    payload_digest,
+    read_hashing,
+    read_manifest,
+    seal,
+)
 from sealflow.store.objects.signing import KEY_FILE, signing_key
 
 KEY = b"k" * 32
 PAYLOAD = pickle.dumps({"weights": list(range(100))}, protocol=5)
+FIRST_DIGEST_ENVELOPE = Path(__file__).parent / "data" / "sealed-sha256-chunks.bin"
+"""An envelope of ``PAYLOAD`` signed with ``KEY`` by the first release of the format, whose digest was
+SHA-256 over 4 MiB chunks."""
 
 
 def sealed() -> bytes:
@@ -53,6 +70,37 @@ def test_a_payload_cut_short_or_extended_is_detected() -> None:
     for data in (sealed()[:-1], sealed() + b"\0"):
         with pytest.raises(ObjectTampered, match="changed after it was written"):
             open_envelope(data, KEY, "object 'm' tag 'v1'")
+
+
+def test_new_envelopes_name_their_digest() -> None:
+    assert read_manifest(sealed(), "x")["digest"] == DIGEST == "blake3"
+
+
+def test_an_envelope_with_the_first_digest_still_opens_and_its_payload_is_still_checked() -> None:
+    data = FIRST_DIGEST_ENVELOPE.read_bytes()
+
+    opened = open_envelope(data, KEY, "object 'm' tag 'v1'")
+
+    assert opened.manifest["digest"] == "sha256-of-4MiB-chunks"
+    assert bytes(opened.payload) == PAYLOAD
+    changed = bytearray(data)
+    changed[-3] ^= 0x01
+    with pytest.raises(ObjectTampered, match="changed after it was written"):
+        open_envelope(bytes(changed), KEY, "object 'm' tag 'v1'")
+
+
+def test_a_signed_envelope_with_an_unknown_digest_is_incompatible_not_tampered() -> None:
+    manifest = {**read_manifest(sealed(), "x"), "digest": "sha3-from-the-future"}
+    encoded = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
+    head = MAGIC + _HEAD.pack(1, len(encoded)) + encoded
+    signature = hmac.new(KEY, head, hashlib.sha256).digest()
+    data = head + signature + b"\0" * (-len(head + signature) % 64) + PAYLOAD
+
+    with pytest.raises(
+        ObjectIncompatible, match=r"object 'm' tag 'v1' names a payload digest.*sha3-from-the-future.*blake3"
+    ) as caught:
+        open_envelope(data, KEY, "object 'm' tag 'v1'")
+    assert "Sealflow version that wrote it" in str(caught.value)
 
 
 def test_another_instances_key_is_refused() -> None:
@@ -101,3 +149,55 @@ def test_the_key_never_shows_in_the_settings() -> None:
 
     assert "a-very-secret-signing-key" not in repr(settings)
     assert "a-very-secret-signing-key" not in settings.model_dump_json()
+
+
+def _large_envelope_file(tmp_path: Path) -> tuple[Path, bytes]:
+    payload = np.random.default_rng(3).bytes(3 * 1024 * 1024 + 5)
+    path = tmp_path / "large.pkl"
+    path.write_bytes(seal({"format": "test"}, [payload], KEY))
+    return path, payload
+
+
+def test_a_large_envelope_is_hashed_while_it_is_read_and_opens_with_that_digest(tmp_path: Path) -> None:
+    path, payload = _large_envelope_file(tmp_path)
+
+    with path.open("rb", buffering=0) as stream:
+        data = read_hashing(stream, path.stat().st_size)
+
+    assert data.payload_digest is not None
+    start, name, digest = data.payload_digest
+    assert (name, digest) == (DIGEST, payload_digest(payload))
+    assert bytes(memoryview(data)[start:]) == payload
+    assert bytes(open_envelope(data, KEY, "object 'm' tag 'v1'").payload) == payload
+
+
+def test_a_large_envelope_changed_on_disk_is_refused_after_a_hashing_read(tmp_path: Path) -> None:
+    path, _ = _large_envelope_file(tmp_path)
+    changed = bytearray(path.read_bytes())
+    changed[-1024 * 1024] ^= 0x01
+    path.write_bytes(changed)
+
+    with path.open("rb", buffering=0) as stream:
+        data = read_hashing(stream, path.stat().st_size)
+
+    with pytest.raises(ObjectTampered, match="payload does not match"):
+        open_envelope(data, KEY, "object 'm' tag 'v1'")
+
+
+def test_a_large_plain_file_is_read_whole_without_a_digest(tmp_path: Path) -> None:
+    path = tmp_path / "plain.pkl"
+    path.write_bytes(pickle.dumps(np.arange(300_000), protocol=5))
+
+    with path.open("rb", buffering=0) as stream:
+        data = read_hashing(stream, path.stat().st_size)
+
+    assert data.payload_digest is None
+    assert bytes(data) == path.read_bytes()
+
+
+def test_a_file_that_ends_early_is_an_error_that_says_so(tmp_path: Path) -> None:
+    path, _ = _large_envelope_file(tmp_path)
+    size = path.stat().st_size
+
+    with path.open("rb", buffering=0) as stream, pytest.raises(OSError, match=f"ended after {size} of"):
+        read_hashing(stream, size + 10)

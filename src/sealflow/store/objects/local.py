@@ -8,13 +8,13 @@ manifest, so a visible object is complete.
 
 from __future__ import annotations
 
-import mmap
 import os
 import tempfile
 from io import RawIOBase
 from pathlib import Path
 
 from sealflow.errors import StorageError
+from sealflow.store.objects.envelope import read_hashing
 from sealflow.store.objects.manifest import ObjectManifest
 from sealflow.store.objects.names import check_name, check_tag, is_valid_name
 from sealflow.store.objects.protocol import (
@@ -144,11 +144,13 @@ class LocalObjectStore:
 def _read_writable(stream: RawIOBase) -> bytes:
     """The content of the file open in ``stream``, in a writable buffer a decoder may map arrays onto.
 
-    Large files go into an anonymous memory map, which, unlike a ``bytearray``, is not zero-filled first;
-    it is private memory, so later changes to the file cannot reach it.
+    Large files go into a private memory map (``envelope.read_hashing``), which also hashes the payload
+    of an envelope while reading it.
     """
     size = os.fstat(stream.fileno()).st_size
-    data: bytearray | mmap.mmap = mmap.mmap(-1, size) if size >= _MAP_FROM else bytearray(size)
+    if size >= _MAP_FROM:
+        return read_hashing(stream, size)  # type: ignore[return-value]
+    data = bytearray(size)
     view, done = memoryview(data), 0
     while done < size and (count := stream.readinto(view[done:])):
         done += count
