@@ -2,11 +2,15 @@
 
 Starts the service (uvicorn, one worker, SQLite in a temporary directory) on a loopback port, stores a
 trivial Add component (two INT inputs), warms up, then sends sequential execute requests with direct
-provisioning over one keep-alive connection. Prints median and p95 latency and executions per second,
-each with its ratio to ``sealflow.runtime.runner.run`` called in this process, and hetida designer's
-reference figures. For orientation it also times ``ops.execution.execute_transformation`` in this
-process: the run plus the execution record the service writes for every run. It measures; it asserts
-nothing.
+provisioning over one keep-alive connection. Each request serializes its JSON body and each answer is
+parsed and checked. Prints median and p95 latency and executions per second, each with its ratio to
+``sealflow.runtime.runner.run`` called in this process, and hetida designer's reference figures. For
+orientation it also times ``ops.execution.execute_transformation`` in this process: the run plus the
+execution record the service writes for every run. It measures; it asserts nothing.
+
+The service's latency is measured with the standard library's ``http.client``, the client that adds
+the least time of its own. The same requests through ``httpx`` are timed too: the difference between
+the two lines is time spent in the client process, not in the service.
 
     python benchmarks/service.py [--requests 50] [--warmup 20]
 """
@@ -14,6 +18,8 @@ nothing.
 from __future__ import annotations
 
 import argparse
+import http.client
+import json
 import os
 import socket
 import statistics
@@ -38,6 +44,8 @@ from sealflow.runtime.runner import run
 #: hetida designer's figures from the issue: median latency and sequential executions per second.
 HETIDA_MEDIAN_MS = 3.6
 HETIDA_PER_SECOND = 255
+
+JSON_HEADERS = {"Content-Type": "application/json"}
 
 ADD = "def main(*, a, b):\n    return {'sum': a + b}\n"
 
@@ -134,12 +142,24 @@ def main() -> None:
                 stored = client.put(f"/api/transformations/{component.id}", json=component.to_json_dict())
                 stored.raise_for_status()
 
-                def execute() -> None:
+                def execute_httpx() -> None:
                     response = client.post("/api/transformations/execute", json=body)
                     assert response.json()["output_results_by_output_name"] == {"sum": 3}, response.text
 
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+                def execute() -> None:
+                    connection.request("POST", "/api/transformations/execute", json.dumps(body), JSON_HEADERS)
+                    answer = connection.getresponse()
+                    text = answer.read()
+                    assert answer.status == 200, text
+                    assert json.loads(text)["output_results_by_output_name"] == {"sum": 3}, text
+
                 timings(execute, args.warmup)
-                http = timings(execute, args.requests)
+                stdlib = timings(execute, args.requests)
+                timings(execute_httpx, args.warmup)
+                through_httpx = timings(execute_httpx, args.requests)
+                connection.close()
         finally:
             process.terminate()
             process.wait(timeout=30)
@@ -172,7 +192,8 @@ def main() -> None:
     print(
         f"{args.requests} sequential executions of an Add component (direct provisioning), after {args.warmup} warm-up"
     )
-    h_median, h_p95, h_rate = line("POST /api/transformations/execute", http)
+    h_median, h_p95, h_rate = line("POST /api/transformations/execute", stdlib)
+    line("  the same, httpx as the client", through_httpx)
     l_median, l_p95, l_rate = line("in-process runtime.runner.run()", local)
     line("in-process run + execution record", with_record)
     print(
