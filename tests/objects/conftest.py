@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from uuid import uuid4
 
@@ -18,20 +17,10 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from sealflow.store.objects import ObjectRepository, ObjectStore, open_object_store
+from object_backends import Backend
+from sealflow.store.objects import ObjectRepository, open_object_store
 
 PREFIX = "objects"
-
-
-@dataclass
-class Backend:
-    """An object store and raw access to the container it writes into."""
-
-    store: ObjectStore
-    files: Callable[[], dict[str, bytes]]
-    """Every file or key in the container by its path below it, e.g. ``objects/m/v1.pkl``."""
-    put_raw: Callable[[str, bytes], None]
-    """Write a file or key below the container directly, bypassing the store."""
 
 
 def _free_port() -> int:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import Backend
+from object_backends import Backend
 from sealflow.errors import InvalidInput, ObjectExists, ObjectNotFound, ObjectUnreadable, StorageError
 from sealflow.store.objects import ObjectManifest, ObjectRepository
 
