@@ -468,7 +468,7 @@ def second_uses_a_missing_component(tmp: Path) -> list[Path]:
         ),
         pytest.param(
             second_uses_a_missing_component,
-            ["operator 'Adder' of workflow 'Sum'", "neither stored nor imported"],
+            ["pair.json: ", "operator 'Adder' of workflow 'Sum'", "neither stored nor imported"],
             id="missing-operator",
         ),
     ],

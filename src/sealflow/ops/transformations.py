@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -90,23 +90,35 @@ def check_operators(
 
 
 def import_transformations(
-    instance: Instance, revisions: Iterable[TransformationRevision], *, allow_overwrite_released: bool = False
+    instance: Instance,
+    revisions: Iterable[TransformationRevision],
+    *,
+    allow_overwrite_released: bool = False,
+    sources: Mapping[UUID, str] | None = None,
 ) -> list[ImportOutcome]:
     """Store revisions in nesting order, all in one transaction: a bad one stores none.
 
-    The work is done by the one import engine, ``sealflow.ops.exchange.store_revisions``.
+    The work is done by the one import engine, ``sealflow.ops.exchange.store_revisions``; with
+    ``sources`` (where each revision was read from), an error names the source of its revision.
     """
     from sealflow.ops.exchange import UpdateOptions, store_revisions  # a cycle: exchange uses this module
 
     return store_revisions(
-        instance, revisions, UpdateOptions(allow_overwrite_released=allow_overwrite_released)
+        instance,
+        revisions,
+        UpdateOptions(allow_overwrite_released=allow_overwrite_released),
+        sources=sources,
     )
 
 
 def import_json_files(instance: Instance, paths: Sequence[Path]) -> list[ImportOutcome]:
-    """Import every revision in the given JSON files, all or nothing; a bundle manifest is skipped."""
-    revisions = [tr for path in paths if path.name != MANIFEST_NAME for tr in read_json_file(path)]
-    return import_transformations(instance, revisions)
+    """Import every revision in the given JSON files, all or nothing; a bundle manifest is skipped.
+
+    An error a revision meets while it is stored names the file it came from.
+    """
+    read = [(tr, path) for path in paths if path.name != MANIFEST_NAME for tr in read_json_file(path)]
+    sources = {tr.id: str(path) for tr, path in read}
+    return import_transformations(instance, [tr for tr, _ in read], sources=sources)
 
 
 def get_transformation(instance: Instance, transformation_id: UUID) -> TransformationRevision:
