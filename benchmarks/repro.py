@@ -7,7 +7,7 @@ compatibility checks included). Prints each time, the sealed load's overhead ove
 time of the payload digest alone (BLAKE3; a load from disk takes it while reading, so it mostly overlaps
 the read), then the time to take the environment fingerprint warm (afresh, after a first call) and cached.
 
-    python benchmarks/repro.py [--megabytes 100] [--rounds 5]
+    python benchmarks/repro.py [--megabytes 100] [--rounds 9]
 
 Targets: sealed load at most 10 % slower than the plain pickle file; fingerprint at most 50 ms warm.
 """
@@ -58,7 +58,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--megabytes", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
 
     estimator = model(args.megabytes)
