@@ -90,6 +90,30 @@ def test_a_non_deterministic_component_is_flagged_with_a_tolerance_report(instan
     assert output.tolerance.max_rel_diff == pytest.approx(1 / (recorded.iloc[0] + 1))
 
 
+def test_a_run_that_stored_an_object_replays_without_touching_the_stored_objects(instance: Instance):
+    keeper = component(
+        "Keeper",
+        {"name": "STRING", "x": "INT"},
+        {"twice": "INT", "seen": "INT"},
+        "store_object(name, 'v1', {'x': x})\n"
+        "return {'twice': load_object(name, 'v1')['x'] * 2, 'seen': load_object('earlier')['x']}",
+        header="from sealflow.store.objects import load_object, store_object",
+    )
+    import_transformations(instance, [keeper])
+    instance.objects.save("earlier", "v1", {"x": 5})
+    result = execute_transformation(instance, keeper, wiring_from_values({"name": "model", "x": 21}))
+    assert result.output_results_by_output_name == {"twice": 42, "seen": 5}
+    stored = instance.objects.manifest("model", "v1")
+
+    report = replay_execution(instance, result.job_id or "")
+
+    assert report.verdict == "identical", report
+    assert report.objects_stored == ["model/v1"]
+    assert instance.objects.manifest("model", "v1") == stored
+    assert [m.tag for m in instance.objects.tags("model")] == ["v1"]
+    assert instance.objects.load("model", "v1") == {"x": 21}
+
+
 def test_inputs_that_were_not_recorded_make_replay_impossible(instance: Instance):
     echo = component("Echo", {"s": "STRING"}, {"t": "STRING"}, "return {'t': s[:3]}")
     import_transformations(instance, [echo])

@@ -34,6 +34,11 @@ def render(report: ReplayReport) -> None:
                 f"{t.max_rel_diff:.3g}" if t else "",
             )
         console.print(table)
+    if report.objects_stored:
+        console.print(
+            f"objects the replay stored, kept apart and discarded: {', '.join(report.objects_stored)}",
+            highlight=False,
+        )
     if report.environment_identical:
         console.print("environment: identical to the recorded one", highlight=False)
     else:

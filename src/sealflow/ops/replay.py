@@ -4,13 +4,16 @@ A run's record names the content hashes of the revisions it used (snapshots), th
 ran and the inputs it was given (inline when small). Replay rebuilds the run from those alone, so it
 works after the revisions were overwritten or deleted, and reports per output whether the digest is
 identical, or by how much numeric values differ, and whether the environment differs from the recorded
-one.
+one. Objects the replayed code stores go to a scratch store that is dropped afterwards
+(``store.objects.scratch``): the instance's objects are never overwritten, and a replay adds none.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
+from pathlib import Path
 from typing import Literal
 from uuid import UUID
 
@@ -28,6 +31,9 @@ from sealflow.ops.instance import Instance
 from sealflow.repro.compare import Tolerance, tolerance
 from sealflow.repro.fingerprint import Fingerprint, current_fingerprint, diff
 from sealflow.runtime.runner import run
+from sealflow.store.objects import activated
+from sealflow.store.objects.local import LocalObjectStore
+from sealflow.store.objects.scratch import ScratchObjects
 from sealflow.store.snapshots import SnapshotRepository
 
 Verdict = Literal["identical", "differs", "failed"]
@@ -52,6 +58,11 @@ class ReplayReport(BaseModel):
     error: str | None = None
     environment_identical: bool
     environment_changes: list[str] = Field(default_factory=list)
+    objects_stored: list[str] = Field(
+        default_factory=list,
+        description="Objects the replay stored, as name/tag: kept apart from the instance's objects "
+        "(which are never overwritten) and discarded after the replay.",
+    )
 
 
 def _revisions(instance: Instance, record: ExecutionRecord) -> list[TransformationRevision]:
@@ -114,13 +125,17 @@ def replay_execution(instance: Instance, execution_id: UUID | str) -> ReplayRepo
             )
         return by_id[transformation_id]
 
-    result = run(
-        revisions[0],
-        resolve,
-        _wiring(record),
-        AdapterRegistry([DirectProvisioning()]),
-        run_pure_plot_operators=record.run_pure_plot_operators,
-    )
+    with tempfile.TemporaryDirectory(prefix="sealflow-replay-objects-") as scratch:
+        objects = ScratchObjects(instance.objects, LocalObjectStore(Path(scratch)))
+        with activated(objects, code_hashes=tuple(record.code_hashes)):
+            result = run(
+                revisions[0],
+                resolve,
+                _wiring(record),
+                AdapterRegistry([DirectProvisioning()]),
+                run_pure_plot_operators=record.run_pure_plot_operators,
+            )
+        stored = [f"{manifest.name}/{manifest.tag}" for manifest in objects.manifests()]
     changes = _environment(instance, record)
     if result.result != "ok":
         message = result.error.message if result.error else "the replay failed"
@@ -130,6 +145,7 @@ def replay_execution(instance: Instance, execution_id: UUID | str) -> ReplayRepo
             error=message,
             environment_identical=not changes,
             environment_changes=changes,
+            objects_stored=stored,
         )
     comparisons = []
     for recorded in record.outputs:
@@ -164,4 +180,5 @@ def replay_execution(instance: Instance, execution_id: UUID | str) -> ReplayRepo
         outputs=comparisons,
         environment_identical=not changes,
         environment_changes=changes,
+        objects_stored=stored,
     )
