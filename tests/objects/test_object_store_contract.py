@@ -14,8 +14,17 @@ import pandas as pd
 import pytest
 
 from object_backends import Backend
-from sealflow.errors import InvalidInput, ObjectExists, ObjectNotFound, ObjectUnreadable, StorageError
+from sealflow.errors import (
+    InvalidInput,
+    ObjectExists,
+    ObjectNotFound,
+    ObjectTampered,
+    ObjectUnreadable,
+    StorageError,
+)
+from sealflow.repro.sealing import SealedCodec
 from sealflow.store.objects import ObjectManifest, ObjectRepository
+from sealflow.store.objects.envelope import DIGEST, ReadBuffer, read_manifest
 
 
 def same(a: Any, b: Any) -> bool:
@@ -246,3 +255,29 @@ def test_path_tricks_reach_no_file(objects: ObjectRepository, backend: Backend, 
             call()
 
     assert backend.files() == {}
+
+
+def test_a_large_sealed_object_is_hashed_while_it_is_read_and_loads_without_copies(backend: Backend):
+    sealed = ObjectRepository(backend.store, SealedCodec(b"contract-signing-key-0123456789"))
+    weights = np.random.default_rng(5).random(400_000)
+    sealed.save("big-model", "v1", {"weights": weights})
+
+    payload = backend.store.read("big-model", "v1")
+
+    assert isinstance(payload, ReadBuffer)
+    assert payload.payload_digest is not None
+    assert payload.payload_digest[1:] == (DIGEST, read_manifest(payload, "x")["payload_digest"])
+    loaded = sealed.load("big-model", "v1")["weights"]
+    assert np.array_equal(loaded, weights)
+    assert loaded.flags.writeable
+
+
+def test_a_payload_changed_in_the_container_is_refused_after_a_hashing_read(backend: Backend):
+    sealed = ObjectRepository(backend.store, SealedCodec(b"contract-signing-key-0123456789"))
+    sealed.save("big-model", "v1", np.random.default_rng(6).random(400_000))
+    changed = bytearray(backend.files()["objects/big-model/v1.pkl"])
+    changed[-4096] ^= 0x01
+    backend.put_raw("objects/big-model/v1.pkl", bytes(changed))
+
+    with pytest.raises(ObjectTampered, match=r"'big-model' with tag 'v1'.*changed after it was written"):
+        sealed.load("big-model", "v1")

@@ -29,8 +29,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
-from io import RawIOBase
-from typing import Any
+from typing import Any, Protocol
 
 from blake3 import blake3
 
@@ -49,6 +48,8 @@ _CHUNK = 4 * 1024 * 1024
 _THREADED_FROM = 1024 * 1024
 """Payloads from this size are hashed on several threads; below it, threads cost more than they save."""
 _READ_CHUNK = 8 * 1024 * 1024
+MAP_FROM = 1024 * 1024
+"""Payloads from this size are read into a ``ReadBuffer``, hashed while they are read."""
 _ANONYMOUS_POPULATED = mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | getattr(mmap, "MAP_POPULATE", 0)
 
 Buffer = bytes | bytearray | memoryview
@@ -63,42 +64,73 @@ class Opened:
 
 
 class ReadBuffer(mmap.mmap):
-    """A private, writable copy of a file's bytes, read by ``read_hashing``.
+    """A private, writable copy of a file's or a download's bytes, read by ``read_hashing``.
 
-    ``payload_digest`` is ``(payload offset, digest name, hex digest)`` when the file is an envelope
+    ``payload_digest`` is ``(payload offset, digest name, hex digest)`` when the bytes are an envelope
     whose payload was hashed while it was read, which ``open_envelope`` then need not do again.
     """
 
     payload_digest: tuple[int, str, str] | None = None
 
 
-def read_hashing(stream: RawIOBase, size: int) -> ReadBuffer:
-    """The ``size`` bytes of the file open in ``stream``, hashing an envelope's payload while reading.
+class Readable(Protocol):
+    """A binary stream that reads into a buffer: an open file, an S3 object's body (its type stubs
+    declare another buffer type, hence ``Any``)."""
+
+    def readinto(self, buffer: Any, /) -> int | None: ...
+
+
+def read_payload(stream: Readable, size: int) -> bytes:
+    """The ``size`` bytes of ``stream`` in a writable buffer, which a decoder may map arrays onto.
+
+    From ``MAP_FROM`` bytes on, the buffer is a ``ReadBuffer`` (``read_hashing``). ``OSError`` if the
+    stream ends before ``size`` bytes.
+    """
+    if size >= MAP_FROM:
+        return read_hashing(stream, size)  # type: ignore[return-value]
+    data = bytearray(size)
+    _fill(stream, memoryview(data), size, lambda start, count: None)
+    return data  # type: ignore[return-value]
+
+
+def read_hashing(stream: Readable, size: int) -> ReadBuffer:
+    """The ``size`` bytes of ``stream``, hashing an envelope's payload while reading.
 
     The memory is private and allocated at once (much faster than faulting its pages in one by one as
-    the read fills them), so later changes to the file cannot reach it. Each chunk is hashed on another
-    thread while the next one is read. ``OSError`` if the file is shorter than ``size``.
+    the read fills them), so later changes to the source cannot reach it. Each chunk is hashed on another
+    thread while the next one is read. ``OSError`` if the stream ends before ``size`` bytes.
     """
     data = ReadBuffer(-1, size, flags=_ANONYMOUS_POPULATED)
     view = memoryview(data)
-    hasher, start, done, hashed = None, 0, 0, []
+    hasher, start, hashed = None, 0, []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sealflow-digest") as worker:
-        while done < size:
-            count = stream.readinto(view[done : done + _READ_CHUNK])
-            if not count:
-                raise OSError(f"the file ended after {done} of {size} bytes; it changed while it was read")
+
+        def hash_chunk(done: int, count: int) -> None:
+            nonlocal hasher, start
             if done == 0 and (layout := _layout(view[:count])) is not None and layout[1] == DIGEST:
                 start = layout[0]
                 hasher = blake3(max_threads=blake3.AUTO)
             if hasher is not None and done + count > start:
                 hashed.append(worker.submit(hasher.update, view[max(done, start) : done + count]))
-            done += count
+
+        _fill(stream, view, size, hash_chunk)
     for chunk in hashed:
         chunk.result()
     if hasher is not None:
         data.payload_digest = (start, DIGEST, hasher.hexdigest())
     view.release()
     return data
+
+
+def _fill(stream: Readable, view: memoryview, size: int, after: Callable[[int, int], None]) -> None:
+    """Read ``size`` bytes into ``view`` in chunks, calling ``after(offset, count)`` after each."""
+    done = 0
+    while done < size:
+        count = stream.readinto(view[done : done + _READ_CHUNK])
+        if not count:
+            raise OSError(f"the data ended after {done} of {size} bytes; it changed while it was read")
+        after(done, count)
+        done += count
 
 
 def is_sealed(data: Buffer) -> bool:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from io import RawIOBase
 from pathlib import Path
 
 from sealflow.errors import StorageError
-from sealflow.store.objects.envelope import read_hashing
+from sealflow.store.objects.envelope import read_payload
 from sealflow.store.objects.manifest import ObjectManifest
 from sealflow.store.objects.names import check_name, check_tag, is_valid_name
 from sealflow.store.objects.protocol import (
@@ -26,7 +25,6 @@ from sealflow.store.objects.protocol import (
 )
 
 _TEMPORARY_PREFIX = "."
-_MAP_FROM = 1024 * 1024
 
 
 class LocalObjectStore:
@@ -128,7 +126,7 @@ class LocalObjectStore:
             self._check_inside(path)
         try:
             with path.open("rb", buffering=0) as stream:
-                return _read_writable(stream)
+                return read_payload(stream, os.fstat(stream.fileno()).st_size)
         except FileNotFoundError as exc:
             raise not_found_error(self.location, name, tag) from exc
         except OSError as exc:
@@ -139,20 +137,3 @@ class LocalObjectStore:
             f"cannot {action}: {exc.strerror or exc}; check that the object store directory {self.root} "
             "exists and is writable, or set SEALFLOW_OBJECTS_URL"
         )
-
-
-def _read_writable(stream: RawIOBase) -> bytes:
-    """The content of the file open in ``stream``, in a writable buffer a decoder may map arrays onto.
-
-    Large files go into a private memory map (``envelope.read_hashing``), which also hashes the payload
-    of an envelope while reading it.
-    """
-    size = os.fstat(stream.fileno()).st_size
-    if size >= _MAP_FROM:
-        return read_hashing(stream, size)  # type: ignore[return-value]
-    data = bytearray(size)
-    view, done = memoryview(data), 0
-    while done < size and (count := stream.readinto(view[done:])):
-        done += count
-    view.release()
-    return data if done == size else data[:done]  # type: ignore[return-value]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import BotoCoreError, ClientError
 
 from sealflow.errors import StorageError
+from sealflow.store.objects.envelope import read_payload
 from sealflow.store.objects.manifest import ObjectManifest
 from sealflow.store.objects.names import check_name, check_tag, is_valid_name
 from sealflow.store.objects.protocol import (
@@ -54,7 +55,8 @@ class S3ObjectStore:
         self._put(manifest_key, manifest.to_json(), name, tag, complete=True)
 
     def read(self, name: str, tag: str) -> bytes:
-        """The payload of ``name`` with ``tag``."""
+        """The payload of ``name`` with ``tag``, in a writable buffer; a large envelope's payload is
+        hashed while it downloads (``envelope.read_payload``)."""
         return self._get(self._key(name, tag, PAYLOAD_SUFFIX), name, tag)
 
     def manifest(self, name: str, tag: str) -> ObjectManifest:
@@ -129,15 +131,16 @@ class S3ObjectStore:
 
     def _get(self, key: str, name: str, tag: str) -> bytes:
         try:
-            return self.client.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+            response = self.client.get_object(Bucket=self.bucket, Key=key)
+            return read_payload(response["Body"], response["ContentLength"])
         except ClientError as exc:
             if _code(exc) in _MISSING:
                 raise not_found_error(self.location, name, tag) from exc
             raise self._failure(f"read {self._url(key)}", exc) from exc
-        except BotoCoreError as exc:
+        except (BotoCoreError, OSError) as exc:
             raise self._failure(f"read {self._url(key)}", exc) from exc
 
-    def _failure(self, action: str, exc: BotoCoreError | ClientError) -> StorageError:
+    def _failure(self, action: str, exc: BotoCoreError | ClientError | OSError) -> StorageError:
         if isinstance(exc, ClientError) and _code(exc) == "NoSuchBucket":
             return StorageError(
                 f"cannot {action}: the bucket {self.bucket!r} does not exist; create it, or point "
