@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import json
 import pickle
 import stat
@@ -201,3 +202,25 @@ def test_a_file_that_ends_early_is_an_error_that_says_so(tmp_path: Path) -> None
 
     with path.open("rb", buffering=0) as stream, pytest.raises(OSError, match=f"ended after {size} of"):
         read_hashing(stream, size + 10)
+
+
+class Trickle:
+    """A stream that hands over at most ``step`` bytes per read, like a network connection."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self.stream = io.BytesIO(data)
+        self.step = step
+
+    def readinto(self, buffer: memoryview) -> int:
+        return self.stream.readinto(buffer[: self.step])
+
+
+def test_a_stream_that_hands_over_little_at_a_time_is_read_whole_and_hashed(tmp_path: Path) -> None:
+    path, payload = _large_envelope_file(tmp_path)
+    data = path.read_bytes()
+
+    read = read_hashing(Trickle(data, 1000), len(data))
+
+    assert bytes(read) == data
+    assert read.payload_digest is not None
+    assert read.payload_digest[1:] == (DIGEST, payload_digest(payload))

@@ -123,14 +123,19 @@ def read_hashing(stream: Readable, size: int) -> ReadBuffer:
 
 
 def _fill(stream: Readable, view: memoryview, size: int, after: Callable[[int, int], None]) -> None:
-    """Read ``size`` bytes into ``view`` in chunks, calling ``after(offset, count)`` after each."""
+    """Read ``size`` bytes into ``view`` in chunks of ``_READ_CHUNK`` (a network stream may hand over
+    less per read), calling ``after(offset, count)`` for each chunk once it is full."""
     done = 0
     while done < size:
-        count = stream.readinto(view[done : done + _READ_CHUNK])
-        if not count:
-            raise OSError(f"the data ended after {done} of {size} bytes; it changed while it was read")
-        after(done, count)
-        done += count
+        end = min(size, done + _READ_CHUNK)
+        filled = done
+        while filled < end:
+            count = stream.readinto(view[filled:end])
+            if not count:
+                raise OSError(f"the data ended after {filled} of {size} bytes; it changed while it was read")
+            filled += count
+        after(done, end - done)
+        done = end
 
 
 def is_sealed(data: Buffer) -> bool:
