@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Dialect, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
@@ -118,6 +118,16 @@ def _enable_wal(cursor: Any) -> None:
             time.sleep(0.01)
 
 
+def begin_statement(dialect: Dialect, *, write: bool) -> str | None:
+    """The SQL that opens a transaction on a driver connection, or ``None`` where the driver opens one
+    by itself (PostgreSQL)."""
+    if dialect.name != "sqlite":
+        return None
+    return "BEGIN IMMEDIATE" if write else "BEGIN"
+
+
 def _on_sqlite_begin(connection: Connection) -> None:
     writing = connection.get_execution_options().get(WRITE_OPTION, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+    begin = begin_statement(connection.dialect, write=writing)
+    assert begin is not None
+    connection.exec_driver_sql(begin)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Set
 from functools import cache
 from uuid import UUID
 
-from sqlalchemy import Connection, Insert, Select, insert, select
+from sqlalchemy import Insert, Select, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,16 +43,21 @@ class ExecutionRepository:
         Hashes in ``known_stored`` are taken to be in the code store without looking; should one be
         missing after all, the foreign key refuses the record. ``Conflict`` if a record with its id
         exists, ``CodeNotFound`` if it names code that is neither stored nor handed in.
+
+        Missing code is stored before the record (outside a unit of work, in a transaction of its own):
+        should the record be refused, the texts stay in the append-only code store, unreferenced, until
+        a purge of unreferenced code removes them.
         """
         row, code_rows = execution_values(record)
-        with translate_errors(), self._scope.connection(write=True) as connection:
-            _store_missing_code(connection, record, code or {}, known_stored)
-            try:
-                connection.execute(_insert_statement(ExecutionRow), [row])
-            except IntegrityError as exc:
-                raise _id_taken(record.id) from exc
-            if code_rows:
-                connection.execute(_insert_statement(ExecutionCodeRow), code_rows)
+        with translate_errors():
+            _store_missing_code(self._scope, record, code or {}, known_stored)
+            with self._scope.statements(write=True) as statements:
+                try:
+                    statements.execute(_insert_statement(ExecutionRow), row)
+                except IntegrityError as exc:
+                    raise _id_taken(record.id) from exc
+                if code_rows:
+                    statements.execute(_insert_statement(ExecutionCodeRow), code_rows)
 
     def get(self, id: UUID | str) -> ExecutionRecord:
         """The record with this id; ``ExecutionNotFound`` if there is none."""
@@ -123,21 +128,22 @@ def _insert_statement(row_type: type[ExecutionRow] | type[ExecutionCodeRow]) -> 
 
 
 def _store_missing_code(
-    connection: Connection, record: ExecutionRecord, code: Mapping[str, str], known_stored: Set[str]
+    scope: Scope, record: ExecutionRecord, code: Mapping[str, str], known_stored: Set[str]
 ) -> None:
     wanted = set(record.code_hashes) - known_stored
     if not wanted:
         return
-    present = set(connection.scalars(select(CodeBlobRow.hash).where(CodeBlobRow.hash.in_(wanted))))
-    for key in sorted(wanted - present):
-        if key not in code:
-            raise CodeNotFound(
-                f"execution {record.id} of {record.label} ran code {key}, which is not in the code store; "
-                "store the code before its record",
-                code_hash=key,
-                execution_id=str(record.id),
-            )
-        store_code(connection, code[key], expected_hash=key)
+    with scope.writing() as session:
+        present = set(session.scalars(select(CodeBlobRow.hash).where(CodeBlobRow.hash.in_(wanted))))
+        for key in sorted(wanted - present):
+            if key not in code:
+                raise CodeNotFound(
+                    f"execution {record.id} of {record.label} ran code {key}, which is not in the code "
+                    "store; store the code before its record",
+                    code_hash=key,
+                    execution_id=str(record.id),
+                )
+            store_code(session, code[key], expected_hash=key)
 
 
 def _id_taken(id: UUID) -> Conflict:

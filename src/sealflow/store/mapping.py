@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Row
 
 from sealflow.errors import StorageError
 from sealflow.model.execution import ExecutionRecord
 from sealflow.model.transformation import TransformationRevision
 from sealflow.model.workflow import WorkflowContent
+from sealflow.store.statements import Columns
 from sealflow.store.tables import ExecutionRow, NestingRow, TransformationRow
 
 
@@ -44,7 +44,7 @@ def to_row(
     return row
 
 
-def to_revision(row: TransformationRow | Row[Any], code: str | None) -> TransformationRevision:
+def to_revision(row: TransformationRow | Columns, code: str | None) -> TransformationRevision:
     """The domain revision stored in ``row`` (an ORM row or a Core row of the table); ``code`` is the
     component's text from the code store."""
     content: str | dict[str, Any] | None = row.workflow_content if row.type == "WORKFLOW" else code
@@ -88,7 +88,7 @@ def code_blob_row(code_hash: str, text: str) -> dict[str, Any]:
     return {"hash": code_hash, "text": text, "size": len(text.encode("utf-8"))}
 
 
-def label(row: TransformationRow | Row[Any]) -> str:
+def label(row: TransformationRow | Columns) -> str:
     """How errors name a stored revision (as ``TransformationRevision.label`` does)."""
     return f"{row.type.lower()} {row.name!r} {row.version_tag} ({row.id})"
 

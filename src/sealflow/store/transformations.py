@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, Select, bindparam, delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,7 @@ from sealflow.store import nestings
 from sealflow.store.code import store_code, verified
 from sealflow.store.database import Scope, as_uuid, first_line, translate_errors
 from sealflow.store.mapping import label, to_revision, to_row
+from sealflow.store.statements import Columns
 from sealflow.store.tables import CodeBlobRow, TransformationRow
 
 _TAG_CONSTRAINT = "uq_transformation_revisions_revision_group_id_version_tag"
@@ -49,8 +50,8 @@ class TransformationRepository:
     def find(self, id: UUID | str) -> TransformationRevision | None:
         """The revision with this id, or ``None``."""
         key = as_uuid(id, "transformation id")
-        with translate_errors(), self._scope.connection(write=False) as connection:
-            row = connection.execute(_by_id(), {"key": key}).first()
+        with translate_errors(), self._scope.statements(write=False) as statements:
+            row = statements.first(_by_id(), {"key": key})
         return None if row is None else _revision(row, row.text)
 
     def find_for_update(self, id: UUID | str) -> TransformationRevision | None:
@@ -61,10 +62,8 @@ class TransformationRepository:
         a writing transaction locks the whole database anyway).
         """
         key = as_uuid(id, "transformation id")
-        with translate_errors(), self._scope.connection(write=True) as connection:
-            row = connection.execute(
-                _by_id().with_for_update(of=TransformationRow.__table__), {"key": key}
-            ).first()
+        with translate_errors(), self._scope.statements(write=True) as statements:
+            row = statements.first(_by_id_for_update(), {"key": key})
         return None if row is None else _revision(row, row.text)
 
     def list(
@@ -237,11 +236,17 @@ def _by_id() -> Select[Any]:
     )
 
 
+@cache
+def _by_id_for_update() -> Select[Any]:
+    """``_by_id`` locking the revision's row, built once."""
+    return _by_id().with_for_update(of=TransformationRow.__table__)
+
+
 def _load(session: Session, query: Select[TransformationRow, str]) -> builtins.list[TransformationRevision]:
     return [_revision(row, code) for row, code in session.execute(query)]
 
 
-def _revision(row: TransformationRow | Row[Any], code: str | None) -> TransformationRevision:
+def _revision(row: TransformationRow | Columns, code: str | None) -> TransformationRevision:
     if row.code_hash is not None and code is not None:
         verified(row.code_hash, code)
     return to_revision(row, code)
