@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
 from sealflow.model.transformation import TransformationRevision
 from sealflow.model.wiring import WorkflowWiring
@@ -18,7 +18,7 @@ from sealflow.ops import transformations as ops
 from sealflow.ops.execution import execute_transformation
 from sealflow.ops.instance import Instance
 from sealflow.ops.runtimes import execute_on_runtime
-from sealflow.service.runtime import ScaleOut
+from sealflow.service.runtime import ScaleOut, result_response
 from sealflow.service.schemas import ErrorBody, ExecutionRequest, ExecutionResponse, LatestExecutionRequest
 
 router = APIRouter(prefix="/api/transformations", tags=["execution"])
@@ -31,7 +31,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/execute", summary="Run a revision", responses=_RESPONSES)
-def execute(request: ExecutionRequest, http: Request) -> JSONResponse:
+def execute(request: ExecutionRequest, http: Request) -> Response:
     """Run the revision with this id; without a wiring, its test wiring is used."""
     instance, scale = _opened(http)
     tr = ops.get_transformation(instance, request.id)
@@ -40,7 +40,7 @@ def execute(request: ExecutionRequest, http: Request) -> JSONResponse:
 
 
 @router.post("/execute-latest", summary="Run the latest released revision of a group", responses=_RESPONSES)
-def execute_latest(request: LatestExecutionRequest, http: Request) -> JSONResponse:
+def execute_latest(request: LatestExecutionRequest, http: Request) -> Response:
     """Run the RELEASED revision of the group with the newest release time."""
     instance, scale = _opened(http)
     tr = ops.latest_released(instance, request.revision_group_id)
@@ -63,7 +63,7 @@ def _run(
     wiring: WorkflowWiring,
     run_pure_plot_operators: bool,
     job_id: Any,
-) -> JSONResponse:
+) -> Response:
     if scale.runtimes is not None:
         result = execute_on_runtime(
             instance,
@@ -73,7 +73,7 @@ def _run(
             run_pure_plot_operators=run_pure_plot_operators,
             job_id=str(job_id) if job_id is not None else None,
         )
-        return JSONResponse(result.model_dump(mode="json", exclude_none=True))
+        return result_response(result)
     result = execute_transformation(
         instance,
         tr,
@@ -81,4 +81,4 @@ def _run(
         run_pure_plot_operators=run_pure_plot_operators,
         job_id=str(job_id) if job_id is not None else None,
     )
-    return JSONResponse(result.model_dump(mode="json", exclude_none=True))
+    return result_response(result)

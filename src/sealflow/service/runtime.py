@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
 from sealflow.config import Settings
 from sealflow.errors import InvalidInput
@@ -20,6 +20,7 @@ from sealflow.ops.dispatch import run_order
 from sealflow.ops.instance import Instance
 from sealflow.ops.jobs import Heartbeat, JobRunner, run_job
 from sealflow.ops.runtimes import RUN_PATH, RuntimePool
+from sealflow.runtime.results import ExecutionResult
 from sealflow.service.dependencies import InstanceDep
 from sealflow.service.schemas import ErrorBody
 
@@ -74,7 +75,12 @@ ScaleOutDep = Annotated[ScaleOut, Depends(scale_out)]
 
 
 @router.post(RUN_PATH, summary="Run an order sent by a backend", responses=_RESPONSES)
-def run(order: RunOrder, instance: InstanceDep, scale: ScaleOutDep) -> JSONResponse:
+def run(order: RunOrder, instance: InstanceDep, scale: ScaleOutDep) -> Response:
     """Run exactly the revisions and code hashes of the order, record the run and answer its result."""
     result = run_job(instance, order, scale.heartbeat) if order.job else run_order(instance, order)
-    return JSONResponse(result.model_dump(mode="json", exclude_none=True))
+    return result_response(result)
+
+
+def result_response(result: ExecutionResult) -> Response:
+    """A run's result as JSON, written by pydantic in one step (``NaN`` becomes ``null``)."""
+    return Response(result.model_dump_json(exclude_none=True), media_type="application/json")
