@@ -14,14 +14,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import NullPool
 
 from sealflow.errors import Conflict, StorageError
-from sealflow.model.execution import RecordedValue
 from sealflow.store.database import Database
 from sealflow.store.executions import ExecutionRepository
 from sealflow.store.mapping import execution_values
 from sealflow.store.statements import CoreStatements, DriverStatements
 from sealflow.store.tables import ExecutionCodeRow, ExecutionRow, TransformationRow
 from store.factories import component
-from store.test_executions import record
+from store.records import full_record, record
 
 INSERT_RECORD = ExecutionRow.__table__.insert()
 INSERT_CODE_ROW = ExecutionCodeRow.__table__.insert()
@@ -36,15 +35,8 @@ def stored_columns(database: Database, id: Any) -> dict[str, Any]:
 
 def test_a_record_written_on_the_driver_is_stored_as_sqlalchemy_stores_it(database: Database):
     key = database.code.put("def main():\n    return {}\n")
-    inputs = [
-        RecordedValue.of("x", "FLOAT", "direct_provisioning", 1.5, keep=True),
-        RecordedValue.of("text", "STRING", "direct_provisioning", "Grüße, ✓", keep=True),
-    ]
-    template = record([key], failed=True, inputs=inputs, warnings=["a warning"])
-    on_driver, in_unit = (
-        template.model_copy(update={"id": uuid4()}),
-        template.model_copy(update={"id": uuid4()}),
-    )
+    template = full_record([key]).model_copy(update={"warnings": ["Grüße, ✓ (not ASCII)"]})
+    on_driver, in_unit = (template.model_copy(update={"id": uuid4()}) for _ in range(2))
 
     ExecutionRepository(database).insert(on_driver, known_stored={key})
     with database.transaction() as unit:
