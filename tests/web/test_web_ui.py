@@ -331,3 +331,30 @@ def test_nested_workflow_with_a_constant(
     expect(page.get_by_test_id("failing-operator")).to_contain_text("Failing Flow \u203a Broken Step")
     expect(inner).to_have_attribute("data-failing", "true")
     shot("11-nested-failure")
+
+
+def test_replay_names_the_objects_it_stored_apart(
+    page: Page, shot: Callable[[str], None], ui_api: httpx.Client
+) -> None:
+    """A replayed run that stores an object says so; the instance's object stays as the run left it."""
+    keeper = component(
+        "Keeper",
+        {"x": "INT"},
+        {"twice": "INT"},
+        "store_object('ui-model', 'v1', {'x': x})\nreturn {'twice': load_object('ui-model', 'v1')['x'] * 2}",
+        header="from sealflow.store.objects import load_object, store_object",
+    )
+    put(ui_api, keeper)
+    wiring = {"input_wirings": [{"workflow_input_name": "x", "filters": {"value": "21"}}]}
+    ran = ui_api.post("/api/transformations/execute", json={"id": str(keeper.id), "wiring": wiring})
+    assert ran.json()["output_results_by_output_name"] == {"twice": 42}, ran.text
+
+    open_revision(page, "Keeper")
+    page.get_by_test_id("tab-executions").click()
+    page.get_by_test_id("execution-row").first.click()
+    page.get_by_test_id("replay").click()
+    expect(page.get_by_test_id("replay-verdict")).to_have_text("identical", timeout=20_000)
+    expect(page.get_by_test_id("replay-objects")).to_contain_text("ui-model/v1")
+    shot("12-replay-objects")
+    tags = ui_api.get("/api/objects").json()
+    assert [(o["name"], o["tag"]) for o in tags if o["name"] == "ui-model"] == [("ui-model", "v1")]

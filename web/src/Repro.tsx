@@ -86,6 +86,10 @@ function Manifest({ r }: { r: ExecutionRecord }) {
             {" · "}{replay.environment_identical ? "same environment" : "environment changed"}</p>
           {replay.environment_changes.length > 0 && <ul>{replay.environment_changes.map((c) => <li key={c}>{c}</li>)}</ul>}
           {replay.error && <p className="error">{replay.error}</p>}
+          {replay.objects_stored.length > 0 && (
+            <p data-testid="replay-objects">Objects the replay stored, kept apart from this instance's objects and
+              discarded: {replay.objects_stored.map((o) => <code key={o}>{o}</code>)}</p>
+          )}
           {replay.outputs.length > 0 && <pre className="json">{JSON.stringify(replay.outputs, null, 2)}</pre>}
         </div>
       )}

@@ -137,6 +137,7 @@ export interface ReplayReport {
   error?: string | null;
   environment_identical: boolean;
   environment_changes: string[];
+  objects_stored: string[];
 }
 
 export interface PlanChange {
