@@ -1,7 +1,8 @@
 """Engines for the two supported databases: an embedded SQLite file and PostgreSQL.
 
-SQLite runs with foreign keys on and in WAL mode (readers never block the writer). SQLAlchemy, not the
-``sqlite3`` module, emits ``BEGIN``: that makes DDL transactional (a failed migration leaves nothing
+SQLite runs with foreign keys on and in WAL mode (readers never block the writer). Sealflow, not the
+``sqlite3`` module, emits ``BEGIN`` (``begin_statement``, for SQLAlchemy's connections and for the
+driver statements of ``statements.py``): that makes DDL transactional (a failed migration leaves nothing
 behind) and savepoints reliable. Writing transactions start with ``BEGIN IMMEDIATE``, so two processes
 that write the same file queue up for the lock instead of failing half-way through a transaction.
 """
